@@ -98,8 +98,8 @@ public sealed partial class ChangeRequest
             throw Refused(State switch
             {
                 ChangeState.Draft => "it has to be submitted before it can be rejected.",
-                ChangeState.Approved or ChangeState.Scheduled => "it is already approved, so it can't be rejected; the EOC can veto it.",
-                _ when State.IsUnderway() => "it has started, so it can't be rejected; the EOC can veto it.",
+                ChangeState.Approved or ChangeState.Scheduled => "it can't be rejected any more, but the EOC can veto it.",
+                _ when State.IsUnderway() => "it can't be rejected any more, but the EOC can veto it.",
                 _ => "it can't be rejected.",
             });
         }
@@ -152,7 +152,7 @@ public sealed partial class ChangeRequest
         throw Refused(State switch
         {
             ChangeState.Draft => "it has to be submitted before anyone can approve it.",
-            _ when State.IsUnderway() => "it has already started; approvals are closed.",
+            _ when State.IsUnderway() => "approvals closed when it started.",
             _ => Invariant($"it can't be {pastParticiple} any more."),
         });
     }
@@ -173,9 +173,12 @@ public sealed partial class ChangeRequest
             .ToList();
         var mineToGive = open.Where(outstanding => approver.Holds(outstanding.Requirement.Role)).ToList();
 
-        // Approval-gate requirements first: a start-gate confirmation is only meaningful at the start.
-        var pick = mineToGive.FirstOrDefault(outstanding => outstanding.Requirement.Gate == ApprovalGate.Approval)
-            ?? mineToGive.FirstOrDefault();
+        // Approval-gate requirements first: a start-gate confirmation is only meaningful at the start. Then a role
+        // few people hold before the reviewer role everyone holds: the EOC pressing Approve means the EOC's approval.
+        var pick = mineToGive
+            .OrderBy(outstanding => outstanding.Requirement.Gate == ApprovalGate.Approval ? 0 : 1)
+            .ThenBy(outstanding => outstanding.Requirement.Role == ApproverRole.Reviewer ? 1 : 0)
+            .FirstOrDefault();
         if (pick is not null)
         {
             return pick.Requirement;

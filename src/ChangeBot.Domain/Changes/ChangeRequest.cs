@@ -215,8 +215,8 @@ public sealed partial class ChangeRequest
             throw Refused(State switch
             {
                 ChangeState.Draft => "it has to be submitted and approved before it can be scheduled.",
-                ChangeState.Submitted => "it is still waiting for approval; it can be scheduled once approved.",
-                ChangeState.Scheduled => "it is already scheduled.",
+                ChangeState.Submitted => "it can be scheduled once approved.",
+                ChangeState.Scheduled => "it can't be scheduled again.",
                 _ => "it can't be scheduled.",
             });
         }
@@ -236,7 +236,7 @@ public sealed partial class ChangeRequest
         if (State is not (ChangeState.Draft or ChangeState.Submitted or ChangeState.Approved or ChangeState.Scheduled))
         {
             throw Refused(State.IsUnderway()
-                ? "it has started, so it can't be cancelled; roll it back or abort it."
+                ? "it can't be cancelled once started; roll it back or abort it."
                 : "it can't be cancelled.");
         }
 

@@ -270,8 +270,12 @@ public sealed partial class ChangeRequest
         RetrospectiveLink = link.Trim();
     }
 
-    private static DateTimeOffset StepAfter(StageRun stage, DateTimeOffset now) =>
-        stage.MinimumMonitoring > TimeSpan.Zero ? stage.MonitoredUntil : now;
+    /// <summary>
+    /// When the rollout may next move on from <paramref name="stage"/>: after its monitoring time, except for the
+    /// last stage, whose monitoring time is the bake that follows the full rollout, so it may move on at once.
+    /// </summary>
+    private DateTimeOffset StepAfter(StageRun stage, DateTimeOffset now) =>
+        stage.Index == Content.RolloutStages.Count - 1 ? now : stage.MonitoredUntil;
 
     private void EnsureExecutorOrRequester(Actor by, string verb)
     {

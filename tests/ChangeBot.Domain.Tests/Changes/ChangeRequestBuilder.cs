@@ -1,5 +1,6 @@
 using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
+using ChangeBot.Domain.Rollout;
 
 namespace ChangeBot.Domain.Tests.Changes;
 
@@ -82,15 +83,17 @@ public sealed class ChangeRequestBuilder
         return change;
     }
 
-    /// <summary>Rolled through every stage, each advanced exactly when its monitoring time ended: now baking.</summary>
+    /// <summary>
+    /// Rolled through every stage, each advanced as soon as allowed (the last one at once, its time being the bake):
+    /// now baking. With the default stages the bake starts 45 minutes after the start.
+    /// </summary>
     public ChangeRequest Monitoring()
     {
         var change = InProgress();
-        var at = StartTime;
+        var step = new RolloutStep(change.CurrentStage!, false, change.CurrentStage!.MonitoredUntil);
         while (change.State == ChangeState.InProgress)
         {
-            at = change.CurrentStage!.MonitoredUntil;
-            change.Advance(ExecutorActor, at);
+            step = change.Advance(ExecutorActor, step.NextStepAt);
         }
 
         return change;

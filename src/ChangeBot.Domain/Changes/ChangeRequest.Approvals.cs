@@ -75,9 +75,10 @@ public sealed partial class ChangeRequest
             throw new DomainException(Invariant($"{Id} already has the {requirement.Name.ToLowerInvariant()} it needs ({approvers.Count} of {requirement.Count}). {StillNeededSentence()}"));
         }
 
-        if (requirement.Gate == ApprovalGate.Approval && State != ChangeState.Submitted)
+        if (requirement.Gate == ApprovalGate.Start && State == ChangeState.Submitted)
         {
-            throw Refused("its approvals are already complete.");
+            throw new DomainException(Invariant(
+                $"{requirement.Name} is given just before {Id} starts, once it is approved; it is still waiting for approval."));
         }
 
         var approval = new Approval(requirement.Key, approver.UserId.Trim(), requirement.Role, Revision, now);
@@ -169,15 +170,13 @@ public sealed partial class ChangeRequest
     private ApprovalRequirement PickRequirementFor(Actor approver, ApprovalPlan plan)
     {
         var open = ApprovalsStillNeeded()
-            .Where(outstanding => State == ChangeState.Submitted || outstanding.Requirement.Gate == ApprovalGate.Start)
+            .Where(outstanding => (outstanding.Requirement.Gate == ApprovalGate.Approval) == (State == ChangeState.Submitted))
             .ToList();
         var mineToGive = open.Where(outstanding => approver.Holds(outstanding.Requirement.Role)).ToList();
 
-        // Approval-gate requirements first: a start-gate confirmation is only meaningful at the start. Then a role
-        // few people hold before the reviewer role everyone holds: the EOC pressing Approve means the EOC's approval.
+        // A role few people hold before the reviewer role everyone holds: the EOC pressing Approve means the EOC's approval.
         var pick = mineToGive
-            .OrderBy(outstanding => outstanding.Requirement.Gate == ApprovalGate.Approval ? 0 : 1)
-            .ThenBy(outstanding => outstanding.Requirement.Role == ApproverRole.Reviewer ? 1 : 0)
+            .OrderBy(outstanding => outstanding.Requirement.Role == ApproverRole.Reviewer ? 1 : 0)
             .FirstOrDefault();
         if (pick is not null)
         {

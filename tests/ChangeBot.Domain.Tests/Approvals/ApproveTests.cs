@@ -240,6 +240,29 @@ public class ApproveTests
     }
 
     [Fact]
+    public void Approve_BridgeConfirmationBeforeApproval_IsRefusedBecauseItIsGivenAtTheStart()
+    {
+        var change = new ChangeRequestBuilder().With(ContentBuilder.WithRisk(ContentBuilder.RiskScoring(15))).Submitted();
+
+        var error = Assert.Throws<DomainException>(() =>
+            change.Approve(ChangeRequestBuilder.Eoc, ApprovalRequirementKeys.EocBridgeConfirmation, 1, Now));
+
+        Assert.Equal(
+            "EOC confirmation on the bridge is given just before CR-2026-0451 starts, once it is approved; it is still waiting for approval.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Approve_EocClickWhileWaitingForApproval_GivesTheWrittenApprovalNotTheBridgeConfirmation()
+    {
+        var change = new ChangeRequestBuilder().With(ContentBuilder.WithRisk(ContentBuilder.RiskScoring(15))).Submitted();
+
+        var outcome = change.Approve(ChangeRequestBuilder.Eoc, null, 1, Now);
+
+        Assert.Equal(ApprovalRequirementKeys.EocWritten, outcome.Approval.RequirementKey);
+    }
+
+    [Fact]
     public void Approve_C1WaitingForBridgeConfirmation_IsApprovedWithoutIt()
     {
         var change = new ChangeRequestBuilder().With(ContentBuilder.WithRisk(ContentBuilder.RiskScoring(15))).Submitted();

@@ -56,6 +56,6 @@ public class ContentJsonTests
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ChangeRequestContent>("""{"title":"x"}""", Web));
 
-        Assert.Contains("rollbackPlan", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("'services'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,13 @@ namespace ChangeBot.Domain.Approvals;
 /// </summary>
 public sealed record Actor(string UserId, IReadOnlySet<ApproverRole> Roles)
 {
+    /// <summary>The Slack user id (or API client name), trimmed; never blank, since every action records who did it.</summary>
+    public string UserId { get; } = string.IsNullOrWhiteSpace(UserId)
+        ? throw new DomainException("Every action on a change request must say who takes it; the user id is blank.")
+        : UserId.Trim();
+
+    public IReadOnlySet<ApproverRole> Roles { get; } = Roles ?? new HashSet<ApproverRole>();
+
     /// <summary>Someone holding no role, e.g. a requester editing their change.</summary>
     public static Actor WithoutRoles(string userId) => new(userId, new HashSet<ApproverRole>());
 
@@ -16,5 +23,5 @@ public sealed record Actor(string UserId, IReadOnlySet<ApproverRole> Roles)
     public bool Holds(ApproverRole role) => Roles.Contains(role);
 
     public bool IsSomeoneOf(params string?[] userIds) =>
-        userIds.Any(id => id is not null && string.Equals(id.Trim(), UserId?.Trim(), StringComparison.Ordinal));
+        userIds.Any(id => id is not null && string.Equals(id.Trim(), UserId, StringComparison.Ordinal));
 }

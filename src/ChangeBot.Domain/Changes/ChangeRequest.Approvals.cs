@@ -50,7 +50,13 @@ public sealed partial class ChangeRequest
 
         EnsureCurrentRevision(revision, "approving");
         var plan = ApprovalPlan!;
-        var mine = CurrentApprovals.Where(approval => approval.ApproverId == approver.UserId.Trim()).ToList();
+        // A bare click counts once per phase: a double click must not turn one reviewer into the rollback operator
+        // too, but the EOC who approved in writing still confirms on the bridge at the start.
+        var phase = State == ChangeState.Submitted ? ApprovalGate.Approval : ApprovalGate.Start;
+        var mine = CurrentApprovals
+            .Where(approval => approval.ApproverId == approver.UserId)
+            .Where(approval => requirementKey is not null || GateOf(plan, approval.RequirementKey) == phase)
+            .ToList();
         var requirement = requirementKey is null
             ? mine.Count > 0 ? null : PickRequirementFor(approver, plan)
             : plan.Requirements.FirstOrDefault(candidate => string.Equals(candidate.Key, requirementKey.Trim(), StringComparison.Ordinal))
@@ -81,7 +87,7 @@ public sealed partial class ChangeRequest
                 $"{requirement.Name} is given just before {Id} starts, once it is approved; it is still waiting for approval."));
         }
 
-        var approval = new Approval(requirement.Key, approver.UserId.Trim(), requirement.Role, Revision, now);
+        var approval = new Approval(requirement.Key, approver.UserId, requirement.Role, Revision, now);
         _approvals.Add(approval);
         var approvedNow = ApproveIfComplete(approver.UserId, now);
         return new ApprovalOutcome(approval, AlreadyRecorded: false, approvedNow, ApprovalsStillNeeded());
@@ -191,6 +197,9 @@ public sealed partial class ChangeRequest
         var roles = string.Join(" or ", open.Select(outstanding => outstanding.Requirement.Role.Describe()).Distinct());
         throw new DomainException(Invariant($"Nothing left on {Id} is yours to approve: what remains needs the {roles} role, which you don't hold right now. {StillNeededSentence()}"));
     }
+
+    private static ApprovalGate? GateOf(ApprovalPlan plan, string requirementKey) =>
+        plan.Requirements.FirstOrDefault(requirement => requirement.Key == requirementKey)?.Gate;
 
     private List<string> ApproversOf(string requirementKey) =>
         CurrentApprovals

@@ -64,7 +64,10 @@ public sealed partial class ChangeRequest
 
     public string Executor => Content.Executor;
 
-    /// <summary>The reason given for the last transition that had one (rejection, veto, cancellation, rollback, abort).</summary>
+    /// <summary>
+    /// The reason on the latest transition that carries one: why it was rejected, vetoed, cancelled, rolled back or
+    /// aborted, or why it went back to waiting for approval.
+    /// </summary>
     public string? LastReason => _transitions.LastOrDefault(transition => transition.Reason is not null)?.Reason;
 
     /// <summary>
@@ -190,7 +193,7 @@ public sealed partial class ChangeRequest
         }
 
         var revision = Revision + 1;
-        _revisions.Add(new ChangeRevision(revision, content, editor.UserId.Trim(), now));
+        _revisions.Add(new ChangeRevision(revision, content, editor.UserId, now));
         var voided = VoidApprovals(revision);
         if (State != ChangeState.Draft)
         {

@@ -263,6 +263,38 @@ public class ApproveTests
     }
 
     [Fact]
+    public void Approve_EocWhoApprovedInWriting_ConfirmsOnTheBridgeWithABareClick()
+    {
+        var change = new ChangeRequestBuilder().With(ContentBuilder.WithRisk(ContentBuilder.RiskScoring(15))).Submitted();
+        ChangeRequestBuilder.GiveAll(change, ApprovalGate.Approval);
+        var writtenBy = change.CurrentApprovals.Single(a => a.RequirementKey == ApprovalRequirementKeys.EocWritten).ApproverId;
+        change.Schedule(ChangeRequestBuilder.RequesterActor, Now);
+
+        var outcome = change.Approve(Actor.Engineer(writtenBy, ApproverRole.Eoc), null, change.Revision, Now);
+
+        Assert.False(outcome.AlreadyRecorded);
+        Assert.Equal(ApprovalRequirementKeys.EocBridgeConfirmation, outcome.Approval.RequirementKey);
+    }
+
+    [Fact]
+    public void Approve_BlankUserId_IsRefused()
+    {
+        var error = Assert.Throws<DomainException>(() => Actor.Engineer(" "));
+
+        Assert.Contains("the user id is blank", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Approve_UserIdWithSpaces_IsTheSamePerson()
+    {
+        var change = new ChangeRequestBuilder().Submitted();
+
+        var error = Assert.Throws<DomainException>(() => change.Approve(Actor.Engineer($" {ContentBuilder.Requester} "), null, 1, Now));
+
+        Assert.Equal("You can't approve your own change.", error.Message);
+    }
+
+    [Fact]
     public void Approve_C1WaitingForBridgeConfirmation_IsApprovedWithoutIt()
     {
         var change = new ChangeRequestBuilder().With(ContentBuilder.WithRisk(ContentBuilder.RiskScoring(15))).Submitted();

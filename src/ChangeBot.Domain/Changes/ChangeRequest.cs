@@ -96,7 +96,7 @@ public sealed partial class ChangeRequest
             Requester = requesterId,
             CreatedAt = now,
             State = ChangeState.Draft,
-            Revisions = [new ChangeRevision(1, content, requesterId, now)],
+            Revisions = [new ChangeRevision(1, content.Frozen(), requesterId, now)],
         });
     }
 
@@ -186,6 +186,7 @@ public sealed partial class ChangeRequest
 
         EnsureOwnerOrAdmin(editor, "edit");
         var validation = EnsureValid(content, Requester, rules, now);
+        content = content.Frozen();
         var before = State;
         if (content.Equals(Content))
         {

@@ -76,6 +76,20 @@ public sealed record ChangeRequestContent
         IReadOnlyList<RolloutStageDefinition>? stageMinimums = null) =>
         new ChangeRequestContentValidator(this, requester, now, stageMinimums).Run();
 
+    /// <summary>
+    /// A copy whose lists are the revision's own (a caller keeping and changing its list must not rewrite history),
+    /// with absent optional lists as empty ones.
+    /// </summary>
+    internal ChangeRequestContent Frozen() => this with
+    {
+        Services = [.. Services ?? []],
+        RollbackTriggers = [.. RollbackTriggers ?? []],
+        PreflightChecks = [.. PreflightChecks ?? []],
+        PostChecks = [.. PostChecks ?? []],
+        RolloutStages = [.. RolloutStages ?? []],
+        Links = [.. Links ?? []],
+    };
+
     public bool Equals(ChangeRequestContent? other) =>
         other is not null
         && string.Equals(Title, other.Title, StringComparison.Ordinal)

@@ -93,6 +93,18 @@ public class RevisionTests
     }
 
     [Fact]
+    public void Edit_CallerChangingItsListAfterwards_DoesNotRewriteTheRevision()
+    {
+        var change = new ChangeRequestBuilder().Submitted();
+        var services = new List<string> { "redis-cluster-primary" };
+        Edit(change, c => c with { Services = services });
+
+        services.Add("payments-db");
+
+        Assert.Equal(["redis-cluster-primary"], change.Content.Services);
+    }
+
+    [Fact]
     public void Edit_IdenticalContent_ChangesNothing()
     {
         var change = new ChangeRequestBuilder().Approved();

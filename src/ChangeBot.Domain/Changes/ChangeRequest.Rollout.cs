@@ -35,6 +35,22 @@ public sealed partial class ChangeRequest
     public string? RetrospectiveLink { get; private set; }
 
     /// <summary>
+    /// When the owed retrospective is due: the policy's number of days after the change ended (or, while it still
+    /// runs, after it started). <c>null</c> when none is owed.
+    /// </summary>
+    public DateTimeOffset? RetrospectiveDueAt(ApprovalRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (!RetrospectiveOwed)
+        {
+            return null;
+        }
+
+        var ended = State.IsTerminal() ? _transitions[^1].At : StartedAt!.Value;
+        return ended.AddDays(rules.EmergencyRetrospectiveDueDays);
+    }
+
+    /// <summary>
     /// Starts the rollout: the first stage begins now. A scheduled change may start; so may an approved standard or
     /// emergency change, which has no slot to wait for. Start-gate approvals (the EOC on the bridge) must be in.
     /// </summary>

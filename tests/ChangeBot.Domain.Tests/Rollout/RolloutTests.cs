@@ -419,6 +419,19 @@ public class RolloutTests
     }
 
     [Fact]
+    public void RetrospectiveDueAt_EmergencyThatEnded_IsDueThePolicysDaysAfterTheEnd()
+    {
+        var change = new ChangeRequestBuilder().With(ContentBuilder.Emergency()).InProgress();
+        Assert.Equal(Start.AddDays(2), change.RetrospectiveDueAt(ApprovalRules.Default));
+
+        change.Rollback(Executor, "Made it worse", Start.AddHours(1));
+
+        Assert.Equal(Start.AddHours(1).AddDays(2), change.RetrospectiveDueAt(ApprovalRules.Default));
+        change.RecordRetrospective("https://docs.example.com/retro/1");
+        Assert.Null(change.RetrospectiveDueAt(ApprovalRules.Default));
+    }
+
+    [Fact]
     public void RetrospectiveOwed_NormalChange_IsNeverOwed()
     {
         var change = new ChangeRequestBuilder().Completed();

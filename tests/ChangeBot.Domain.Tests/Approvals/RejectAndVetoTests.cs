@@ -104,7 +104,7 @@ public class RejectAndVetoTests
     [InlineData(ChangeState.Monitoring)]
     public void Veto_AnyTimeBeforeCompletion_IsAllowed(ChangeState state)
     {
-        var change = ChangeIn(state);
+        var change = ChangeRequestBuilder.In(state);
 
         change.Veto(ChangeRequestBuilder.Eoc, "On-call veto", ChangeRequestBuilder.StartTime.AddHours(3));
 
@@ -139,21 +139,5 @@ public class RejectAndVetoTests
         var error = Assert.Throws<DomainException>(() => change.Veto(ChangeRequestBuilder.Eoc, "", Now));
 
         Assert.Equal("Say why you veto the change: a reason is required.", error.Message);
-    }
-
-    internal static ChangeRequest ChangeIn(ChangeState state)
-    {
-        var builder = new ChangeRequestBuilder();
-        return state switch
-        {
-            ChangeState.Draft => builder.Draft(),
-            ChangeState.Submitted => builder.Submitted(),
-            ChangeState.Approved => builder.Approved(),
-            ChangeState.Scheduled => builder.Scheduled(),
-            ChangeState.InProgress => builder.InProgress(),
-            ChangeState.Monitoring => builder.Monitoring(),
-            ChangeState.Completed => builder.Completed(),
-            _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No builder path to this state."),
-        };
     }
 }

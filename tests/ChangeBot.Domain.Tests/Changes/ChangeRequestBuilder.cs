@@ -106,6 +106,23 @@ public sealed class ChangeRequestBuilder
         return change;
     }
 
+    /// <summary>A default change brought to <paramref name="state"/> along the happy path.</summary>
+    public static ChangeRequest In(ChangeState state)
+    {
+        var builder = new ChangeRequestBuilder();
+        return state switch
+        {
+            ChangeState.Draft => builder.Draft(),
+            ChangeState.Submitted => builder.Submitted(),
+            ChangeState.Approved => builder.Approved(),
+            ChangeState.Scheduled => builder.Scheduled(),
+            ChangeState.InProgress => builder.InProgress(),
+            ChangeState.Monitoring => builder.Monitoring(),
+            ChangeState.Completed => builder.Completed(),
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No builder path to this state."),
+        };
+    }
+
     public static DateTimeOffset StartTime => ContentBuilder.Now.AddDays(1);
 
     /// <summary>A different person for each approval, holding the role it asks for.</summary>

@@ -241,7 +241,7 @@ public class LifecycleTests
     [InlineData(ChangeState.Scheduled)]
     public void Cancel_BeforeTheStart_CancelsWithTheReason(ChangeState state)
     {
-        var change = Approvals.RejectAndVetoTests.ChangeIn(state);
+        var change = ChangeRequestBuilder.In(state);
 
         change.Cancel(ChangeRequestBuilder.RequesterActor, "Superseded by CR-2026-0460", Now);
 

@@ -1,7 +1,6 @@
 using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Domain.Rollout;
-using ChangeBot.Domain.Tests.Approvals;
 
 namespace ChangeBot.Domain.Tests.Changes;
 
@@ -19,7 +18,7 @@ public class SnapshotTests
     [InlineData(ChangeState.Completed)]
     public void Rehydrate_FromASnapshot_GivesBackTheSameChange(ChangeState state)
     {
-        var original = RejectAndVetoTests.ChangeIn(state);
+        var original = ChangeRequestBuilder.In(state);
 
         var copy = ChangeRequest.Rehydrate(original.ToSnapshot());
 

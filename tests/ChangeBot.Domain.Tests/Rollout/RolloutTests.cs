@@ -210,7 +210,7 @@ public class RolloutTests
     [InlineData(ChangeState.Monitoring)]
     public void Rollback_RunningOrBaking_RollsBackWithTheReason(ChangeState state)
     {
-        var change = Approvals.RejectAndVetoTests.ChangeIn(state);
+        var change = ChangeRequestBuilder.In(state);
 
         change.Rollback(Executor, "Error rate above 5% for 2 minutes", Start.AddHours(3));
 

@@ -1,4 +1,7 @@
 using ChangeBot.Cli;
+using ChangeBot.Features.Commands;
+using ChangeBot.Features.Home;
+using ChangeBot.Slack.Hosting;
 
 if (CommandLine.IsCommand(args))
 {
@@ -7,9 +10,11 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapSlack();
 
 await app.RunAsync();
 return 0;

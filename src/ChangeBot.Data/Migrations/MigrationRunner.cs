@@ -12,7 +12,7 @@ namespace ChangeBot.Data.Migrations;
 /// </summary>
 public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider clock)
 {
-    private const string ResourcePrefix = "ChangeBot.Data.Migrations.";
+    private const string ResourcePrefix = "ChangeBot.Data.Migrations/";
 
     public IReadOnlyList<Migration> Known { get; } = Load(dialect.MigrationFolder);
 
@@ -70,7 +70,7 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider clock)
     private static List<Migration> Load(string folder)
     {
         var assembly = typeof(MigrationRunner).Assembly;
-        var prefix = ResourcePrefix + folder + ".";
+        var prefix = ResourcePrefix + folder + "/";
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith(prefix, StringComparison.Ordinal)))
         {
@@ -82,6 +82,11 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider clock)
             }
 
             migrations.Add(new Migration(version, file[(underscore + 1)..], Read(assembly, resource)));
+        }
+
+        if (migrations.Count == 0)
+        {
+            throw new InvalidOperationException($"No {folder} migrations are embedded in {assembly.GetName().Name}.");
         }
 
         migrations.Sort((left, right) => left.Version.CompareTo(right.Version));

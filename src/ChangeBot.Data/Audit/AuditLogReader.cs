@@ -83,8 +83,8 @@ public sealed class AuditLogReader(ISqlDialect dialect)
     private async IAsyncEnumerable<AuditRecord> ReadAsync(string sql, object? parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken, flags: CommandFlags.None));
-        foreach (var row in rows)
+        // Unbuffered: an audit log grows for years, and export streams it.
+        await foreach (var row in connection.QueryUnbufferedAsync<AuditRow>(sql, parameters).WithCancellation(cancellationToken))
         {
             yield return new AuditRecord(row.Seq, DateTimeOffset.FromUnixTimeMilliseconds(row.At), row.Actor, row.Source, row.Action, row.ChangeId, row.Details, row.PreviousHash, row.Hash);
         }

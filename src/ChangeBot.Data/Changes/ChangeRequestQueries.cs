@@ -18,7 +18,7 @@ public sealed class ChangeRequestQueries(ISqlDialect dialect)
 
     public Task<IReadOnlyList<ChangeSummary>> InStateAsync(IEnumerable<ChangeState> states, CancellationToken cancellationToken) =>
         ListAsync(
-            $"SELECT {Columns} FROM change_requests c WHERE c.state IN @States ORDER BY c.planned_start, c.id",
+            $"SELECT {Columns} FROM change_requests c WHERE {dialect.IsOneOf("c.state", "@States")} ORDER BY c.planned_start, c.id",
             new { States = states.Select(state => state.ToString()).ToList() },
             cancellationToken);
 
@@ -43,7 +43,7 @@ public sealed class ChangeRequestQueries(ISqlDialect dialect)
     /// <summary>Rolling out or baking.</summary>
     public Task<IReadOnlyList<ChangeSummary>> InProgressAsync(CancellationToken cancellationToken) =>
         ListAsync(
-            $"SELECT {Columns} FROM change_requests c WHERE c.state IN @States ORDER BY c.planned_start, c.id",
+            $"SELECT {Columns} FROM change_requests c WHERE {dialect.IsOneOf("c.state", "@States")} ORDER BY c.planned_start, c.id",
             new { States = Underway },
             cancellationToken);
 
@@ -52,7 +52,7 @@ public sealed class ChangeRequestQueries(ISqlDialect dialect)
         ListAsync(
             $"""
             SELECT {Columns} FROM change_requests c
-            WHERE c.state IN @States AND c.planned_start < @To AND c.planned_end > @From
+            WHERE {dialect.IsOneOf("c.state", "@States")} AND c.planned_start < @To AND c.planned_end > @From
             ORDER BY c.planned_start, c.id
             """,
             new { States = Booked, From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() },

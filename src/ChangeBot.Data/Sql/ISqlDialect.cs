@@ -32,6 +32,12 @@ public interface ISqlDialect
     /// </summary>
     string TakeTurnsSql(WriterLane lane);
 
+    /// <summary>
+    /// "<paramref name="column"/> is one of the list <paramref name="parameter"/>": Dapper expands a list into
+    /// <c>IN (…)</c> for SQLite but sends PostgreSQL a real array, compared with <c>= ANY (…)</c>.
+    /// </summary>
+    string IsOneOf(string column, string parameter);
+
     /// <summary>Whether the exception says a unique or primary key was violated.</summary>
     bool IsUniqueViolation(Exception exception);
 }

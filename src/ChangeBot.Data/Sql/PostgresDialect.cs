@@ -44,6 +44,8 @@ public sealed class PostgresDialect : ISqlDialect, IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(lane), lane, "Unknown writer lane."),
     };
 
+    public string IsOneOf(string column, string parameter) => $"{column} = ANY ({parameter})";
+
     public bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

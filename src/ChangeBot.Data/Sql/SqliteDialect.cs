@@ -72,6 +72,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string TakeTurnsSql(WriterLane lane) => string.Empty;
 
+    public string IsOneOf(string column, string parameter) => $"{column} IN {parameter}";
+
     public bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
         && (sqlite.SqliteExtendedErrorCode is 1555 or 2067);

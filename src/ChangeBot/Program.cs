@@ -1,4 +1,8 @@
 using ChangeBot.Cli;
+using ChangeBot.Features.Admission;
+using ChangeBot.Features.Api;
+using ChangeBot.Features.Gate;
+using ChangeBot.Features.Policy;
 
 if (CommandLine.IsCommand(args))
 {
@@ -7,9 +11,16 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 
 var app = builder.Build();
+if (!app.Services.RefuseInvalidPolicy(Console.Error))
+{
+    return 2;
+}
+
 app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapGate();
 
 await app.RunAsync();
 return 0;

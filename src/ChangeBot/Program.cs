@@ -1,6 +1,10 @@
 using ChangeBot.Cli;
+using ChangeBot.Features.Admission;
+using ChangeBot.Features.Api;
 using ChangeBot.Features.Commands;
+using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
 
 if (CommandLine.IsCommand(args))
@@ -11,10 +15,17 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
+builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 
 var app = builder.Build();
+if (!app.Services.RefuseInvalidPolicy(Console.Error))
+{
+    return 2;
+}
+
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapSlack();
+app.MapGate();
 
 await app.RunAsync();
 return 0;

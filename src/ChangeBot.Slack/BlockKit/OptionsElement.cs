@@ -6,8 +6,19 @@ namespace ChangeBot.Slack.BlockKit;
 /// A select, radio group or checkbox group. Slack takes 100 options; a longer list keeps the first 100
 /// (an option saying "and more" would be selectable), so long lists belong in an external select.
 /// </summary>
-public sealed record OptionsElement(string ActionIdValue, OptionsKind Kind, IReadOnlyList<OptionObject> Options) : BlockElement(ActionIdValue)
+public sealed record OptionsElement : BlockElement
 {
+    public OptionsElement(string actionId, OptionsKind kind, IReadOnlyList<OptionObject> options)
+        : base(actionId)
+    {
+        Kind = kind;
+        Options = options;
+    }
+
+    public OptionsKind Kind { get; }
+
+    public IReadOnlyList<OptionObject> Options { get; }
+
     public string? Placeholder { get; init; }
 
     public IReadOnlyList<OptionObject> Initial { get; init; } = [];

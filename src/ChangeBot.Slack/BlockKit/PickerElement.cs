@@ -6,8 +6,11 @@ namespace ChangeBot.Slack.BlockKit;
 /// Pickers that Slack fills itself: users, conversations, channels, date, time, date-time.
 /// <see cref="Initial"/> is the element's initial value in Slack's format (user id, "YYYY-MM-DD", "HH:mm", Unix seconds).
 /// </summary>
-public sealed record PickerElement(string ActionIdValue, string Type) : BlockElement(ActionIdValue)
+public sealed record PickerElement : BlockElement
 {
+    public PickerElement(string actionId, string type)
+        : base(actionId) => Type = type;
+
     public const string UsersSelect = "users_select";
     public const string MultiUsersSelect = "multi_users_select";
     public const string ConversationsSelect = "conversations_select";
@@ -15,6 +18,8 @@ public sealed record PickerElement(string ActionIdValue, string Type) : BlockEle
     public const string DatePicker = "datepicker";
     public const string TimePicker = "timepicker";
     public const string DateTimePicker = "datetimepicker";
+
+    public string Type { get; }
 
     public string? Placeholder { get; init; }
 

@@ -3,8 +3,13 @@ using System.Text.Json.Nodes;
 namespace ChangeBot.Slack.BlockKit;
 
 /// <summary><c>plain_text_input</c> (max_length capped at 3000), <c>number_input</c>, <c>url_text_input</c>, <c>email_text_input</c>.</summary>
-public sealed record TextInputElement(string ActionIdValue, TextInputKind Kind = TextInputKind.PlainText) : BlockElement(ActionIdValue)
+public sealed record TextInputElement : BlockElement
 {
+    public TextInputElement(string actionId, TextInputKind kind = TextInputKind.PlainText)
+        : base(actionId) => Kind = kind;
+
+    public TextInputKind Kind { get; }
+
     public bool Multiline { get; init; }
 
     public int? MaxLength { get; init; }

@@ -1,9 +1,12 @@
 using ChangeBot.Cli;
 using ChangeBot.Features.Admission;
+using ChangeBot.Data;
 using ChangeBot.Features.Api;
+using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
 
@@ -16,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
+builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

@@ -1,6 +1,7 @@
 using ChangeBot.Data.Audit;
 using ChangeBot.Data.Changes;
 using ChangeBot.Data.Migrations;
+using ChangeBot.Data.Operations;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Data.Sql;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ChangeBotStore>();
         services.AddSingleton<ChangeRequestQueries>();
+        services.AddSingleton<OperationsQueries>();
         services.AddSingleton<AuditLogReader>();
         services.AddSingleton<OutboxStore>();
 

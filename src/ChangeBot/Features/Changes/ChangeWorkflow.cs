@@ -12,13 +12,15 @@ namespace ChangeBot.Features.Changes;
 /// with it. A refusal (<see cref="DomainException"/>) changes nothing and comes back as a sentence; invalid content
 /// as field errors; a button rendered for an older revision as "this change was edited after you opened it".
 /// </summary>
-public sealed class ChangeWorkflow(
+public sealed partial class ChangeWorkflow(
     ChangeBotStore store,
     ChangeThread thread,
     RoleDirectory roles,
     ChangeRequestAdmission admission,
     OutboxSignal outbox,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IChangeCommittedListener> listeners,
+    ILogger<ChangeWorkflow> logger)
 {
     /// <summary>
     /// Acts on <paramref name="id"/> as <paramref name="actor"/>. <paramref name="seenRevision"/> is the revision the
@@ -35,15 +37,18 @@ public sealed class ChangeWorkflow(
         ArgumentNullException.ThrowIfNull(act);
         var situation = await admission.SituationAsync(id, cancellationToken).ConfigureAwait(false);
         var members = await roles.AllMembersAsync(cancellationToken).ConfigureAwait(false);
+        ChangeRequest? acted = null;
+        T result;
         try
         {
-            var result = await store.ChangeAsync(
+            result = await store.ChangeAsync(
                 id,
                 (change, unit) =>
                 {
                     EnsureRevision(change, seenRevision);
                     var scope = new ChangeActionScope(change, unit, actor, thread, situation, members);
                     var value = act(scope);
+                    acted = change;
                     if (scope.AnnouncementChanged)
                     {
                         unit.Enqueue(thread.UpdateAnnouncement(change.Id, ChangeMessage.Render(scope.View())));
@@ -53,7 +58,6 @@ public sealed class ChangeWorkflow(
                 },
                 cancellationToken).ConfigureAwait(false);
             outbox.Notify();
-            return ChangeOutcome<T>.Done(result);
         }
         catch (ContentRejectedException invalid)
         {
@@ -63,7 +67,30 @@ public sealed class ChangeWorkflow(
         {
             return ChangeOutcome<T>.Refused(refused.Message);
         }
+
+        await NotifyCommittedAsync(acted!, cancellationToken).ConfigureAwait(false);
+        return ChangeOutcome<T>.Done(result);
     }
+
+    /// <summary>Tells the <see cref="IChangeCommittedListener"/>s; the change is in, so their failures are only logged.</summary>
+    public async Task NotifyCommittedAsync(ChangeRequest change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.OnCommittedAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogListenerFailed(logger, e, listener.GetType().Name, change.Id.ToString());
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Listener} failed after {ChangeId} committed; the change itself is saved")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, string changeId);
 
     /// <summary>Acts as a Slack user, with the roles they hold at this moment.</summary>
     public async Task<ChangeOutcome<T>> RunAsSlackUserAsync<T>(

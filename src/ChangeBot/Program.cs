@@ -4,7 +4,9 @@ using ChangeBot.Data;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
+using ChangeBot.Features.Execution;
 using ChangeBot.Features.Gate;
+using ChangeBot.Features.Handoff;
 using ChangeBot.Features.Home;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
@@ -20,6 +22,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
+builder.Services.AddChangeExecution().AddHandoffNotes();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

@@ -14,23 +14,16 @@ namespace ChangeBot.Features.Execution;
 /// <summary>
 /// Overrides as first-class records: an admin lifts one admission rule for one change request until an expiry, with
 /// a reason. Stored in the overrides table (kind = the rule), audited, posted in the CR's thread; admission reads
-/// them back through <see cref="IAdmissionOverrideSource"/>.
+/// them back through <see cref="StoredAdmissionOverrides"/>.
 /// </summary>
 public sealed class AdmissionOverrides(
     ChangeBotStore store,
-    OperationsQueries queries,
     RoleDirectory roles,
     ChangeThread thread,
     ChangeRequestAdmission admission,
-    OutboxSignal outbox) : IAdmissionOverrideSource
+    OutboxSignal outbox)
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    public async ValueTask<IReadOnlyList<AdmissionOverride>> ForChangeAsync(ChangeId id, CancellationToken cancellationToken)
-    {
-        var records = await queries.OverridesForAsync(id, cancellationToken).ConfigureAwait(false);
-        return [.. records.Select(record => ToOverride(id, record)).OfType<AdmissionOverride>()];
-    }
+    internal static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     /// <summary>Records the override and answers the admin with what admission says now; refused unless they hold the admin role.</summary>
     public async Task<ChangeOutcome<string>> RecordAsync(
@@ -100,20 +93,6 @@ public sealed class AdmissionOverrides(
         catch (DomainException refused)
         {
             return ChangeOutcome<string>.Refused(refused.Message);
-        }
-    }
-
-    private static AdmissionOverride? ToOverride(ChangeId id, OverrideRecord record)
-    {
-        try
-        {
-            var details = JsonSerializer.Deserialize<OverrideDetails>(record.DetailsJson, Web);
-            return details is null ? null : new AdmissionOverride(details.Rule, id, record.GrantedBy, record.Reason, details.ExpiresAt);
-        }
-        catch (JsonException)
-        {
-            // Another kind of override record (not an admission rule lift) lives in the same table; it lifts nothing here.
-            return null;
         }
     }
 }

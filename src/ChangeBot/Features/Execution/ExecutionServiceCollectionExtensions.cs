@@ -16,7 +16,7 @@ public static class ExecutionServiceCollectionExtensions
     public static IServiceCollection AddChangeExecution(this IServiceCollection services)
     {
         services.TryAddSingleton<AdmissionOverrides>();
-        services.Replace(ServiceDescriptor.Singleton<IAdmissionOverrideSource>(sp => sp.GetRequiredService<AdmissionOverrides>()));
+        services.Replace(ServiceDescriptor.Singleton<IAdmissionOverrideSource, StoredAdmissionOverrides>());
         services.Replace(ServiceDescriptor.Singleton<IChangesInProgressSource, StoredChangesInProgress>());
         services.TryAddSingleton<ChangeExecution>();
         services.TryAddScoped<HandoffOffer>();

@@ -6,6 +6,7 @@ using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Intake;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
@@ -19,7 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
-builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
+builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))
@@ -30,6 +31,7 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapSlack();
 app.MapGate();
+app.MapChanges();
 
 await app.RunAsync();
 return 0;

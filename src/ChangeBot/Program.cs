@@ -2,6 +2,7 @@ using ChangeBot.Cli;
 using ChangeBot.Features.Admission;
 using ChangeBot.Data;
 using ChangeBot.Features.Api;
+using ChangeBot.Features.Approvals;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
@@ -20,7 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
-builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake();
+builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake().AddApprovals();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

@@ -2,12 +2,14 @@ using ChangeBot.Cli;
 using ChangeBot.Features.Admission;
 using ChangeBot.Data;
 using ChangeBot.Features.Api;
+using ChangeBot.Features.Approvals;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Execution;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Handoff;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Intake;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
@@ -21,7 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
-builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
+builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake().AddApprovals();
 builder.Services.AddChangeExecution().AddHandoffNotes();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapSlack();
 app.MapGate();
+app.MapChanges();
 
 await app.RunAsync();
 return 0;

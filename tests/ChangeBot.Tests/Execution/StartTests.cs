@@ -1,0 +1,119 @@
+using ChangeBot.Domain.Changes;
+using ChangeBot.Features.Changes;
+
+namespace ChangeBot.Tests.Execution;
+
+/// <summary>Starting a change through Slack: admission at that moment, the executor only, overrides by an admin.</summary>
+public sealed class StartTests
+{
+    // 2026-12-22 is a Tuesday; the shipped policy's soft PCL runs from the 22nd 09:00 to the 23rd 09:00 UTC.
+    private static readonly DateTimeOffset MondayBeforePcl = new(2026, 12, 21, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset TuesdayWindow = new(2026, 12, 22, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset WednesdayInPcl = new(2026, 12, 23, 3, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Start_C2DuringSoftPcl_ExecutorSeesEveryReasonAndHowToOverride()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+        var id = await host.ScheduledAsync(TuesdayWindow, "C2");
+        host.Clock.SetUtcNow(WednesdayInPcl);
+
+        var answer = await host.CommandAsync(ExecutionHost.Executor, $"start {id}");
+
+        Assert.True(answer.IsEphemeral);
+        Assert.Contains($"{id} may not start now", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("soft PCL 'Release day'", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("(`pcl.soft`)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"/change override {id} pcl.soft", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Next allowed start", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(ChangeState.Scheduled, (await host.ChangeAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Start_C3DuringSoftPcl_StartsAndTellsToCoordinateWithTheEoc()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+        var id = await host.ScheduledAsync(WednesdayInPcl, "C3");
+        host.Clock.SetUtcNow(WednesdayInPcl);
+
+        var answer = await host.CommandAsync(ExecutionHost.Executor, $"start {id}");
+
+        Assert.Contains($"You started {id}", answer.Text, StringComparison.Ordinal);
+        var started = await host.MessageAsync("chat.postMessage", $"{id} · Upgrade Redis cluster from 7.0 to 7.2* started by <@{ExecutionHost.Executor}>", ExecutionHost.ChangeChannel, inThread: true);
+        var text = SlackAnswer.TextOf(started.Arguments);
+        Assert.Contains("coordinate with the EOC", text, StringComparison.Ordinal);
+        Assert.Contains("Error rate exceeds 5% for 2 consecutive minutes", text, StringComparison.Ordinal);
+        Assert.Contains("*ETA*", text, StringComparison.Ordinal);
+        Assert.Contains("canary (5 %)", text, StringComparison.Ordinal);
+        Assert.Equal(ChangeState.InProgress, (await host.ChangeAsync(id)).State);
+        Assert.DoesNotContain(host.Slack.CallsTo("chat.postMessage"), call => call.Arg("channel") == ExecutionHost.ProductionChannel && SlackAnswer.TextOf(call.Arguments).Contains("started by", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Override_AdminLiftsSoftPcl_ExecutorThenStartsAndProductionIsTold()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+        var id = await host.ScheduledAsync(TuesdayWindow, "C2");
+        host.Clock.SetUtcNow(WednesdayInPcl);
+
+        var refused = await host.CommandAsync(ExecutionHost.Executor, $"override {id} pcl.soft 2h I am sure");
+        var granted = await host.CommandAsync(ExecutionHost.Admin, $"override {id} pcl.soft 2h hotfix agreed with the EOC on the bridge");
+        var started = await host.CommandAsync(ExecutionHost.Executor, $"start {id}");
+
+        Assert.Contains("Only a ChangeBot admin can override", refused.Text, StringComparison.Ordinal);
+        Assert.Contains($"Admission now allows {id} to start", granted.Text, StringComparison.Ordinal);
+        var thread = await host.MessageAsync("chat.postMessage", "lifted `pcl.soft`", ExecutionHost.ChangeChannel, inThread: true);
+        Assert.Contains("hotfix agreed with the EOC on the bridge", SlackAnswer.TextOf(thread.Arguments), StringComparison.Ordinal);
+        Assert.Contains($"<@{ExecutionHost.Admin}>", SlackAnswer.TextOf(thread.Arguments), StringComparison.Ordinal);
+        Assert.Contains($"You started {id}", started.Text, StringComparison.Ordinal);
+        var production = await host.MessageAsync("chat.postMessage", "started by", ExecutionHost.ProductionChannel);
+        Assert.Contains(id.ToString(), SlackAnswer.TextOf(production.Arguments), StringComparison.Ordinal);
+        Assert.Contains("pcl.soft lifted", SlackAnswer.TextOf(production.Arguments), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Override_UnknownRuleOrBadExpiry_RefusedWithWhatToType()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+        var id = await host.ScheduledAsync(TuesdayWindow, "C2");
+
+        var unknownRule = await host.CommandAsync(ExecutionHost.Admin, $"override {id} pcl.sfot 2h typo");
+        var badExpiry = await host.CommandAsync(ExecutionHost.Admin, $"override {id} pcl.soft soon because");
+        var noReason = await host.CommandAsync(ExecutionHost.Admin, $"override {id} pcl.soft 2h");
+
+        Assert.Contains("`pcl.sfot` is not an admission rule", unknownRule.Text, StringComparison.Ordinal);
+        Assert.Contains("`pcl.soft`", unknownRule.Text, StringComparison.Ordinal);
+        Assert.Contains("The expiry 'soon' is not a duration", badExpiry.Text, StringComparison.Ordinal);
+        Assert.Contains("Name the rule, how long the override lasts and why", noReason.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ByAnyoneButTheExecutor_RefusedAndNothingChanges()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+        var id = await host.ScheduledAsync(TuesdayWindow, "C3");
+        host.Clock.SetUtcNow(TuesdayWindow);
+
+        var byRequester = await host.CommandAsync(ExecutionHost.Requester, $"start {id}");
+        var responseUrl = await host.ClickAsync(ExecutionHost.Stranger, ChangeActions.For(ChangeActions.Start, id, (await host.ChangeAsync(id)).Revision));
+
+        Assert.Contains($"Only the executor of {id}, <@{ExecutionHost.Executor}>, can start it", byRequester.Text, StringComparison.Ordinal);
+        var privateAnswer = await host.MessageAsync("response_url", "Only the executor");
+        Assert.EndsWith(responseUrl.AbsolutePath, privateAnswer.Arguments["__url"]?.GetValue<string>() ?? responseUrl.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(ChangeState.Scheduled, (await host.ChangeAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Start_UnknownChangeOrNoId_ClearRefusal()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+
+        var none = await host.CommandAsync(ExecutionHost.Executor, "start");
+        var bad = await host.CommandAsync(ExecutionHost.Executor, "start CR-26-1");
+        var missing = await host.CommandAsync(ExecutionHost.Executor, "start CR-2026-0999");
+
+        Assert.Contains("Name the change request: `/change start CR-2026-0001`", none.Text, StringComparison.Ordinal);
+        Assert.Contains("'CR-26-1' is not a change id", bad.Text, StringComparison.Ordinal);
+        Assert.Contains("There is no change request CR-2026-0999", missing.Text, StringComparison.Ordinal);
+    }
+}

@@ -10,6 +10,7 @@ using ChangeBot.Features.Gate;
 using ChangeBot.Features.Handoff;
 using ChangeBot.Features.Home;
 using ChangeBot.Features.Intake;
+using ChangeBot.Features.Listing;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
@@ -24,7 +25,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake().AddApprovals();
-builder.Services.AddChangeExecution().AddHandoffNotes();
+builder.Services.AddChangeExecution().AddHandoffNotes().AddChangeListing();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

@@ -58,6 +58,11 @@ public static class ChangeMessage
             blocks.Add(SectionBlock.Markdown(outcome));
         }
 
+        if (RetrospectiveText(change) is { } retrospective)
+        {
+            blocks.Add(ContextBlock.Markdown(retrospective));
+        }
+
         var buttons = Buttons(view);
         if (buttons.Count > 0)
         {
@@ -221,6 +226,18 @@ public static class ChangeMessage
         var last = change.Transitions[^1];
         var why = last.Reason is { } reason ? $": {reason}" : ".";
         return $"*{Capitalise(change.State.Describe())}* by {SlackFormat.Person(last.By)}{why}";
+    }
+
+    /// <summary>Seed 1: an emergency change owes a retrospective, shown until its link is added.</summary>
+    public static string? RetrospectiveText(ChangeRequest change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.RetrospectiveOwed)
+        {
+            return $"📝 *Retrospective owed*: add its link with `/change retro {change.Id} <link>`.";
+        }
+
+        return change.RetrospectiveLink is { } link ? $"📝 Retrospective: {link}" : null;
     }
 
     private static List<BlockElement> Buttons(ChangeView view)

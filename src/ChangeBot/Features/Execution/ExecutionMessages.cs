@@ -138,12 +138,8 @@ public static class ExecutionMessages
         return new MessageLayout($"{change.Id} completed in {SlackFormat.Duration(summary.Duration)}.", blocks);
     }
 
-    /// <summary>"📝 A retrospective is owed for this emergency change: add it with /change retro …".</summary>
-    public static string RetrospectiveOwedLine(ChangeRequest change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return $"📝 A retrospective is owed for this emergency change: add its link with `/change retro {change.Id} <link>`.";
-    }
+    /// <summary>"📝 Retrospective owed: add its link with /change retro …" (the CR message says the same).</summary>
+    public static string RetrospectiveOwedLine(ChangeRequest change) => ChangeMessage.RetrospectiveText(change) ?? string.Empty;
 
     public static string RetrospectiveRecorded(ChangeRequest change, string by) =>
         $"📝 Retrospective for {change?.Id} recorded by {SlackFormat.Person(by)}: {change?.RetrospectiveLink}";

@@ -189,8 +189,16 @@ public sealed class RolloutTests
         {
             while ((await Host.ChangeAsync(Id)).State == ChangeState.InProgress)
             {
-                var stage = (await Host.ChangeAsync(Id)).CurrentStage!;
-                Host.Clock.SetUtcNow(stage.MonitoredUntil > Host.Clock.GetUtcNow() ? stage.MonitoredUntil : Host.Clock.GetUtcNow());
+                var change = await Host.ChangeAsync(Id);
+                var stage = change.CurrentStage!;
+
+                // The last stage's monitoring time is the bake that follows, so it hands over at once.
+                var isLast = stage.Index == change.Content.RolloutStages.Count - 1;
+                if (!isLast && stage.MonitoredUntil > Host.Clock.GetUtcNow())
+                {
+                    Host.Clock.SetUtcNow(stage.MonitoredUntil);
+                }
+
                 var answer = await Host.CommandAsync(ExecutionHost.Executor, $"advance {Id}");
                 Assert.Contains($"*{Id}*", answer.Text, StringComparison.Ordinal);
             }

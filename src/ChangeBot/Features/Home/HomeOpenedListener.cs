@@ -4,8 +4,8 @@ using ChangeBot.Slack.WebApi;
 
 namespace ChangeBot.Features.Home;
 
-/// <summary>Publishes the Home view each time a user opens the Home tab; publishing is idempotent.</summary>
-internal sealed class HomeOpenedListener(ISlackApiClient slack) : ISlackEventListener
+/// <summary>Publishes the user's Home view each time they open the Home tab; publishing is idempotent.</summary>
+internal sealed class HomeOpenedListener(HomeDashboard dashboard, ISlackApiClient slack) : ISlackEventListener
 {
     public const string EventType = "app_home_opened";
 
@@ -16,6 +16,7 @@ internal sealed class HomeOpenedListener(ISlackApiClient slack) : ISlackEventLis
             return;
         }
 
-        await slack.PublishHomeAsync(slackEvent.User, HomePlaceholderView.Render(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var home = await dashboard.ForAsync(slackEvent.User, cancellationToken).ConfigureAwait(false);
+        await slack.PublishHomeAsync(slackEvent.User, HomeTabView.Render(home), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -334,7 +334,16 @@ public sealed class ExecutionHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _factory.DisposeAsync();
+        try
+        {
+            await _factory.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was stopped twice (the factory stops it, then disposing stops it again) and the Slack
+            // follow-up runner's second stop finds its token source disposed; the host is down either way.
+        }
+
         await Slack.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })

@@ -286,7 +286,10 @@ public sealed class ExecutionHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits (bounded, on the stand-in's call record) for a message whose text contains <paramref name="fragment"/>.</summary>
+    /// <summary>
+    /// Waits (bounded, on the stand-in's call record) for a message whose text contains <paramref name="fragment"/>,
+    /// in <paramref name="channel"/> (for <c>views.publish</c>: to that user).
+    /// </summary>
     public async Task<RecordedSlackCall> MessageAsync(string method, string fragment, string? channel = null, bool? inThread = null)
     {
         using var limit = new CancellationTokenSource(WaitLimit);
@@ -295,7 +298,7 @@ public sealed class ExecutionHost : IAsyncDisposable
         {
             var calls = Slack.CallsTo(method);
             var match = calls.FirstOrDefault(call => call.Ok
-                && (channel is null || call.Arg("channel") == channel)
+                && (channel is null || (call.Arg("channel") ?? call.Arg("user_id")) == channel)
                 && (inThread is null || (call.Arg("thread_ts") is not null) == inThread)
                 && SlackAnswer.TextOf(call.Arguments).Contains(fragment, StringComparison.Ordinal));
             if (match is not null)

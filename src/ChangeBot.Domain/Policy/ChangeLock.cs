@@ -53,6 +53,23 @@ public sealed record ChangeLock : ICalendarEntry
     public bool Blocks(Criticality criticality) =>
         Strength == LockStrength.Hard || BlockedCriticalities.Contains(criticality);
 
+    /// <summary>A lock declared at run time (e.g. <c>/change pcl</c>) for one period.</summary>
+    public static ChangeLock Once(
+        string id,
+        string name,
+        LockKind kind,
+        LockStrength strength,
+        TimeInterval period,
+        LockScope? scope = null) => new()
+    {
+        Id = id,
+        Name = name,
+        Kind = kind,
+        Strength = strength,
+        Schedule = new OneOffSchedule(period),
+        Scope = scope ?? LockScope.Everything,
+    };
+
     public static string Slug(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

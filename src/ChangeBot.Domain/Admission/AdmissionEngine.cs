@@ -159,6 +159,12 @@ public static class AdmissionEngine
                 return;
             }
 
+            if (query.CanaryOnly && changeLock.Strength == LockStrength.Soft && changeLock.AllowsCanary && changeLock.Blocks(query.Criticality))
+            {
+                Condition(changeLock.RuleId, $"The {changeLock.Title} is in force {until}: canary deploys may run; {changeLock.Condition}.");
+                return;
+            }
+
             if (!changeLock.Blocks(query.Criticality))
             {
                 Condition(changeLock.RuleId, $"The {changeLock.Title} is in force {until}: {changeLock.Condition}.");

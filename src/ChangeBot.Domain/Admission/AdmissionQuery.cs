@@ -30,6 +30,9 @@ public sealed record AdmissionQuery
 
     public ExceptionCategory? Exception { get; init; }
 
+    /// <summary>The change only deploys to canary (seed 2: soft PCLs allow canary deploys, whose impact is controlled).</summary>
+    public bool CanaryOnly { get; init; }
+
     public IReadOnlyList<AdmissionOverride> Overrides { get; init; } = [];
 
     /// <summary>

@@ -30,6 +30,9 @@ public sealed record ChangeLock : ICalendarEntry
     /// <summary>For a soft lock, the condition under which the changes it does not block may run.</summary>
     public string Condition { get; init; } = "coordinate with the EOC";
 
+    /// <summary>For a soft lock: canary-only deploys may run whatever their criticality (seed 2).</summary>
+    public bool AllowsCanary { get; init; } = true;
+
     public IReadOnlySet<ExceptionCategory> Exceptions { get; init; } = new HashSet<ExceptionCategory>();
 
     /// <summary>Who approves a change that claims one of <see cref="Exceptions"/> (seed 2: the VPE).</summary>

@@ -112,6 +112,7 @@ public class GateTests(WebApplicationFactory<Program> factory) : IClassFixture<W
     [InlineData("criticality=C2&exception=boredom", "exception")]
     [InlineData("criticality=C2&approvals=ceo", "approvals")]
     [InlineData("criticality=C2&when=now", "when")]
+    [InlineData("criticality=C2&canary=maybe", "canary")]
     public async Task Gate_ParameterThatDoesNotParse_Answers400NamingIt(string query, string parameter)
     {
         using var app = GateFactory.Create(factory);

@@ -78,6 +78,7 @@ public class PolicyFileTests
             Assert.Empty(actual.Scope.Services);
             Assert.True(expected.BlockedCriticalities.SetEquals(actual.BlockedCriticalities));
             Assert.Equal(expected.Condition, actual.Condition);
+            Assert.Equal(expected.AllowsCanary, actual.AllowsCanary);
             Assert.True(expected.Exceptions.SetEquals(actual.Exceptions));
             Assert.Equal(expected.ExceptionApprover, actual.ExceptionApprover);
             Assert.True(expected.EmergencyApprovers.SetEquals(actual.EmergencyApprovers));

@@ -71,7 +71,7 @@ internal sealed class SlackFrontDoor(
         if (result.Ack.Body is { } ack)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(ack.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
+            await http.Response.WriteAsync(ack.ToJsonString(SlackJson.Options), http.RequestAborted).ConfigureAwait(false);
         }
 
         // The answer is out before any follow-up starts: slow work can never delay the ack.

@@ -68,10 +68,10 @@ internal sealed class SlackFrontDoor(
 
         var result = await dispatcher.DispatchAsync(inbound, http.RequestAborted).ConfigureAwait(false);
         http.Response.StatusCode = StatusCodes.Status200OK;
-        if (result.Ack.Body is { } ack)
+        if (result.Ack.ToJson() is { } ack)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(ack.ToJsonString(SlackJson.Options), http.RequestAborted).ConfigureAwait(false);
+            await http.Response.WriteAsync(ack, http.RequestAborted).ConfigureAwait(false);
         }
 
         // The answer is out before any follow-up starts: slow work can never delay the ack.

@@ -131,6 +131,22 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Call_Timeout_RetriedAndSucceeds()
+    {
+        _slack.StallNext(1);
+
+        var call = Client().AuthTestAsync();
+        await _slack.WaitForCallsAsync("auth.test");
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await call;
+
+        Assert.Equal(["stalled", null], _slack.Calls.Select(c => c.Error));
+    }
+
+    [Fact]
     public async Task Call_5xxBeyondTheBound_GivesUpWithTheLastFailure()
     {
         _slack.FailNext(5, 503);

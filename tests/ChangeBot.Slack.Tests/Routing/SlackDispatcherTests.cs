@@ -174,6 +174,16 @@ public sealed class SlackDispatcherTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Dispatch_UnknownActionWithoutResponseUrl_ToldByChatPostEphemeral()
+    {
+        await DispatchAndRunAsync(SlackInbound.Interaction(Click("cr.retired_button") with { ResponseUrl = null }));
+
+        var notice = (await _slack.WaitForCallsAsync("chat.postEphemeral")).Single();
+        Assert.True(notice.Ok, notice.Error);
+        Assert.Equal(("C0CHANGE", "U0ALICE", SlackUserNotices.NoLongerSupported), (notice.Arg("channel"), notice.Arg("user"), notice.Arg("text")));
+    }
+
+    [Fact]
     public async Task Dispatch_ThrowingAction_Empty200_UserToldWithRef()
     {
         var ack = await DispatchAndRunAsync(SlackInbound.Interaction(Click("cr.explode")));

@@ -122,6 +122,20 @@ internal sealed class SlackFrontDoor(
             return null;
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // Slack always sends Content-Length: read straight into a buffer of that size.
+            var exact = new byte[length];
+            var filled = 0;
+            int n;
+            while (filled < exact.Length && (n = await request.Body.ReadAsync(exact.AsMemory(filled), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                filled += n;
+            }
+
+            return filled == exact.Length ? exact : exact[..filled];
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

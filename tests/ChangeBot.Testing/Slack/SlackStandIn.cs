@@ -36,6 +36,7 @@ public sealed class SlackStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string[]> _usergroups = new();
     private readonly ConcurrentDictionary<string, string> _userTimeZones = new() { ["U0ALICE"] = "Europe/Berlin" };
     private readonly ConcurrentDictionary<string, byte> _bots = new();
+    private int _stalls;
     private int _sequence;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -107,6 +108,9 @@ public sealed class SlackStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <paramref name="count"/> calls never get an answer (until the caller gives up), like a hung connection.</summary>
+    public void StallNext(int count) => Interlocked.Add(ref _stalls, count);
+
     public IReadOnlyList<RecordedSlackCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
     /// <summary>Waits (bounded) until <paramref name="count"/> calls to <paramref name="method"/> arrived; no sleeping.</summary>
@@ -151,6 +155,22 @@ public sealed class SlackStandIn : IAsyncDisposable
         var authorization = http.Request.Headers.Authorization.ToString();
         var authorized = authorization == "Bearer " + BotToken;
 
+        if (Interlocked.Decrement(ref _stalls) >= 0)
+        {
+            Record(new RecordedSlackCall(method, contentType, authorized, arguments, 0, "stalled"));
+            try
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller gave up: that is the point.
+            }
+
+            return;
+        }
+
+        Interlocked.CompareExchange(ref _stalls, 0, -1);
         if (_failures.TryDequeue(out var failure))
         {
             Record(new RecordedSlackCall(method, contentType, authorized, arguments, failure.Status, failure.Status == 429 ? "ratelimited" : $"http_{failure.Status}"));

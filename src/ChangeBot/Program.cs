@@ -1,4 +1,6 @@
 using ChangeBot.Cli;
+using ChangeBot.Data;
+using ChangeBot.Features.Outbox;
 
 if (CommandLine.IsCommand(args))
 {
@@ -7,6 +9,8 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddChangeBotData(builder.Configuration);
+builder.Services.AddOutboxDelivery();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));

@@ -16,6 +16,11 @@ internal static class CommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (args[0] == "audit")
+        {
+            return AuditCommand.RunAsync(args[1..], stdout, stderr);
+        }
+
         stdout.WriteLine("usage: changebot [policy check|explain|calendar] [audit verify|export]");
         return Task.FromResult(args[0] is "help" or "--help" or "-h" ? 0 : 2);
     }

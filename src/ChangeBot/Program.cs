@@ -1,6 +1,10 @@
 using ChangeBot.Cli;
 using ChangeBot.Data;
+using ChangeBot.Features.Admission;
+using ChangeBot.Features.Api;
+using ChangeBot.Features.Gate;
 using ChangeBot.Features.Outbox;
+using ChangeBot.Features.Policy;
 
 if (CommandLine.IsCommand(args))
 {
@@ -9,11 +13,18 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddChangeBotData(builder.Configuration);
 builder.Services.AddOutboxDelivery();
 
 var app = builder.Build();
+if (!app.Services.RefuseInvalidPolicy(Console.Error))
+{
+    return 2;
+}
+
 app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapGate();
 
 await app.RunAsync();
 return 0;

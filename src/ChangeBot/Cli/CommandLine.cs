@@ -2,7 +2,7 @@ namespace ChangeBot.Cli;
 
 /// <summary>
 /// The `changebot` command: the same binary serves the bot and a few sub-commands
-/// (`policy …`, `audit …`) that teams run in their own CI.
+/// (`policy …`, `audit …`) that teams run in their own CI. This only dispatches.
 /// </summary>
 internal static class CommandLine
 {
@@ -16,12 +16,15 @@ internal static class CommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (args[0] == "audit")
+        switch (args[0])
         {
-            return AuditCommand.RunAsync(args[1..], stdout, stderr);
+            case "policy":
+                return Task.FromResult(PolicyCommand.Run(args[1..], stdout, stderr, TimeProvider.System));
+            case "audit":
+                return AuditCommand.RunAsync(args[1..], stdout, stderr);
+            default:
+                stdout.WriteLine("usage: changebot [policy check|explain|calendar] [audit verify|export]");
+                return Task.FromResult(args[0] is "help" or "--help" or "-h" ? 0 : 2);
         }
-
-        stdout.WriteLine("usage: changebot [policy check|explain|calendar] [audit verify|export]");
-        return Task.FromResult(args[0] is "help" or "--help" or "-h" ? 0 : 2);
     }
 }

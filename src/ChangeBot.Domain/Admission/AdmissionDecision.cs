@@ -1,0 +1,15 @@
+namespace ChangeBot.Domain.Admission;
+
+/// <summary>
+/// The answer to "may this change start then?": every reason it may not, the conditions attached if it may, and the
+/// next start at which it would be allowed (the asked start when allowed; null when none within the search horizon,
+/// or when only a change of live state, such as an incident ending, can clear it).
+/// </summary>
+public sealed record AdmissionDecision(
+    IReadOnlyList<AdmissionReason> Reasons,
+    IReadOnlyList<AdmissionCondition> Conditions,
+    DateTimeOffset? NextAllowedAt,
+    string Policy)
+{
+    public bool Allowed => Reasons.Count == 0;
+}

@@ -1,6 +1,6 @@
 using ChangeBot.Cli;
-using ChangeBot.Features.Admission;
 using ChangeBot.Data;
+using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Approvals;
 using ChangeBot.Features.Changes;
@@ -24,7 +24,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
-builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake().AddApprovals();
+builder.Services.AddChangeBotData(builder.Configuration);
+builder.Services.AddOutboxDelivery();
+builder.Services.AddChangeWorkflowCore().AddIntake().AddApprovals();
 builder.Services.AddChangeExecution().AddHandoffNotes().AddChangeListing();
 
 var app = builder.Build();

@@ -79,8 +79,11 @@ public sealed class ChangeFiling(
                     }
 
                     scope.Record("change.filed", FiledText(change, reading.Warnings), new { revision = change.Revision, criticality = change.Criticality.ToString(), risk = change.Content.Risk.Score });
+                    var announced = change.State;
                     ChangeScheduling.ScheduleIfApproved(scope);
-                    if (scope.AnnouncementChanged)
+
+                    // The announcement already shows the filed change; only a change of state since needs an update.
+                    if (change.State != announced)
                     {
                         unit.Enqueue(thread.UpdateAnnouncement(id, ChangeMessage.Render(scope.View())));
                     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChangeBot.Data;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Domain.Approvals;
@@ -27,7 +28,7 @@ internal sealed class HomeRefresh(HomeDashboard dashboard, ChangeBotStore store,
         foreach (var user in users.Where(RoleOptions.IsUserId))
         {
             var home = HomeTabView.Render(await dashboard.ForAsync(user, cancellationToken).ConfigureAwait(false));
-            views.Add(new OutboxMessage(OutboxMessage.PublishView, user, OutboxPayload.Of(new MessageLayout("ChangeBot home", home.Blocks))));
+            views.Add(new OutboxMessage(OutboxMessage.PublishView, user, PublishPayload(user, home)));
         }
 
         if (views.Count == 0)
@@ -43,5 +44,13 @@ internal sealed class HomeRefresh(HomeDashboard dashboard, ChangeBotStore store,
             },
             cancellationToken).ConfigureAwait(false);
         outbox.Notify();
+    }
+
+    /// <summary>The body of <c>views.publish</c> as the outbox keeps it: the user and the view's blocks.</summary>
+    private static string PublishPayload(string user, HomeView home)
+    {
+        var body = new JsonObject { ["user_id"] = user };
+        new MessageLayout("ChangeBot home", home.Blocks).WriteTo(body);
+        return body.ToJsonString();
     }
 }

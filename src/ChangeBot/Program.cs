@@ -1,4 +1,5 @@
 using ChangeBot.Cli;
+using ChangeBot.Features.Monitoring;
 
 if (CommandLine.IsCommand(args))
 {
@@ -7,6 +8,7 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMonitoring();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));

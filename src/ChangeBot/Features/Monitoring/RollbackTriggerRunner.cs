@@ -37,16 +37,26 @@ public sealed class RollbackTriggerRunner(
             return [];
         }
 
-        var watch = WatchFor(change);
+        return await EvaluateAsync(WatchFor(change), change.BakeStartedAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One round for one watch: asks Prometheus for the expressions due now (concurrently, each within the timeout),
+    /// adds the gate's "down" reason if it has one, and evaluates.
+    /// </summary>
+    public async Task<IReadOnlyList<RollbackFiring>> EvaluateAsync(RollbackTriggerWatch watch, DateTimeOffset? deploymentCompletedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        // One instant for the whole round, so the triggers due are the ones evaluated.
         var now = time.GetUtcNow();
-        var due = watch.ExpressionsDue(now, change.BakeStartedAt);
+        var due = watch.ExpressionsDue(now, deploymentCompletedAt);
         var answers = await Task.WhenAll(due.Select(promQl => AskAsync(promQl, cancellationToken))).ConfigureAwait(false);
         var observations = answers.ToDictionary(answer => answer.PromQl, answer => answer.Observation, StringComparer.Ordinal);
         var gate = status.Current;
         var down = gate.State == MonitoringState.Down && gate.LastCheckedAt is not null ? gate.Reason : null;
         lock (watch)
         {
-            return watch.Evaluate(time.GetUtcNow(), change.BakeStartedAt, observations, down);
+            return watch.Evaluate(now, deploymentCompletedAt, observations, down);
         }
     }
 

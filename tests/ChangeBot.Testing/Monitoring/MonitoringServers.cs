@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Xunit;
+
+namespace ChangeBot.Testing.Monitoring;
+
+/// <summary>
+/// A real Prometheus and Alertmanager on 127.0.0.1 free ports with throw-away data directories, Prometheus scraping
+/// a <see cref="ScrapeTarget"/> every second. Use it as a class fixture; everything stops and is deleted on dispose.
+/// </summary>
+public sealed class MonitoringServers : IAsyncLifetime, IDisposable
+{
+    /// <summary>Prometheus's scrape and rule-evaluation interval: short, so tests wait seconds, not minutes.</summary>
+    public static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("changebot-monitoring-").FullName;
+    private ServerProcess? _prometheus;
+    private ServerProcess? _alertmanager;
+    private ScrapeTarget? _target;
+
+    public ScrapeTarget Target => _target ?? throw NotStarted();
+
+    public Uri PrometheusUrl => (_prometheus ?? throw NotStarted()).Url;
+
+    public Uri AlertmanagerUrl => (_alertmanager ?? throw NotStarted()).Url;
+
+    public bool PrometheusIsRunning => _prometheus?.IsRunning == true;
+
+    public async Task InitializeAsync()
+    {
+        _target = await ScrapeTarget.StartAsync();
+        var interval = string.Create(CultureInfo.InvariantCulture, $"{ScrapeInterval.TotalSeconds:0}s");
+        var prometheusConfig = Path.Combine(_directory, "prometheus.yml");
+        await File.WriteAllTextAsync(prometheusConfig, $"""
+            global:
+              scrape_interval: {interval}
+              evaluation_interval: {interval}
+            scrape_configs:
+              - job_name: target
+                static_configs:
+                  - targets: ["{_target.Address}"]
+            """);
+        var alertmanagerConfig = Path.Combine(_directory, "alertmanager.yml");
+        await File.WriteAllTextAsync(alertmanagerConfig, """
+            route:
+              receiver: nowhere
+            receivers:
+              - name: nowhere
+            """);
+
+        var prometheusPort = LoopbackPort.Free();
+        _prometheus = new ServerProcess(
+            "Prometheus",
+            MonitoringBinaries.Prometheus,
+            [
+                $"--config.file={prometheusConfig}",
+                $"--storage.tsdb.path={Path.Combine(_directory, "prometheus-data")}",
+                string.Create(CultureInfo.InvariantCulture, $"--web.listen-address=127.0.0.1:{prometheusPort}"),
+                "--log.level=warn",
+            ],
+            new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{prometheusPort}/")));
+        var alertmanagerPort = LoopbackPort.Free();
+        _alertmanager = new ServerProcess(
+            "Alertmanager",
+            MonitoringBinaries.Alertmanager,
+            [
+                $"--config.file={alertmanagerConfig}",
+                $"--storage.path={Path.Combine(_directory, "alertmanager-data")}",
+                string.Create(CultureInfo.InvariantCulture, $"--web.listen-address=127.0.0.1:{alertmanagerPort}"),
+                // No gossip port: a single throw-away instance, listening on nothing but its loopback API.
+                "--cluster.listen-address=",
+                "--log.level=warn",
+            ],
+            new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{alertmanagerPort}/")));
+        await Task.WhenAll(_prometheus.StartAsync(), _alertmanager.StartAsync());
+    }
+
+    public void StopPrometheus() => _prometheus?.Stop();
+
+    public void StopAlertmanager() => _alertmanager?.Stop();
+
+    /// <summary>Waits until Prometheus has scraped <paramref name="gauge"/> at <paramref name="value"/>, so a query sees it.</summary>
+    public async Task WaitForSampleAsync(string gauge, double value)
+    {
+        using var http = new HttpClient { BaseAddress = PrometheusUrl, Timeout = TimeSpan.FromSeconds(2) };
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var answer = await http.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("api/v1/query?query=" + Uri.EscapeDataString(gauge), UriKind.Relative));
+                var result = answer.GetProperty("data").GetProperty("result");
+                return result.GetArrayLength() == 0 ? null : result[0].GetProperty("value")[1].GetString();
+            },
+            seen => seen == value.ToString("R", CultureInfo.InvariantCulture),
+            $"Prometheus to scrape {gauge} = {value}");
+    }
+
+    /// <summary>Creates a silence through Alertmanager's own API and returns its id.</summary>
+    public async Task<string> CreateSilenceAsync(string createdBy, string comment, DateTimeOffset endsAt, params (string Name, string Value, bool IsRegex)[] matchers)
+    {
+        using var http = new HttpClient { BaseAddress = AlertmanagerUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var body = new
+        {
+            matchers = matchers.Select(matcher => new { name = matcher.Name, value = matcher.Value, isRegex = matcher.IsRegex, isEqual = true }),
+            startsAt = TimeProvider.System.GetUtcNow(),
+            endsAt,
+            createdBy,
+            comment,
+        };
+        using var response = await http.PostAsJsonAsync(new Uri("api/v2/silences", UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Alertmanager refused the silence: {(int)response.StatusCode} {text}");
+        var json = System.Text.Json.JsonDocument.Parse(text);
+        return json.RootElement.GetProperty("silenceID").GetString()!;
+    }
+
+    public void Dispose()
+    {
+        _prometheus?.Dispose();
+        _alertmanager?.Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Dispose();
+        if (_target is not null)
+        {
+            await _target.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still flushing its files; the directory is in /tmp and empty soon enough.
+        }
+    }
+
+    private static InvalidOperationException NotStarted() => new("The monitoring stack has not started; use it as an xunit fixture.");
+}

@@ -73,25 +73,28 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
             ],
             new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{alertmanagerPort}/")));
         await Task.WhenAll(_prometheus.StartAsync(), _alertmanager.StartAsync());
+
+        // Ready is not enough: until the first scrape, `up` (the gate's default query) has no series.
+        await WaitForSampleAsync("up{job=\"target\"}", 1);
     }
 
     public void StopPrometheus() => _prometheus?.Stop();
 
     public void StopAlertmanager() => _alertmanager?.Stop();
 
-    /// <summary>Waits until Prometheus has scraped <paramref name="gauge"/> at <paramref name="value"/>, so a query sees it.</summary>
-    public async Task WaitForSampleAsync(string gauge, double value)
+    /// <summary>Waits until Prometheus has scraped <paramref name="series"/> at <paramref name="value"/>, so a query sees it.</summary>
+    public async Task WaitForSampleAsync(string series, double value)
     {
         using var http = new HttpClient { BaseAddress = PrometheusUrl, Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.UntilAsync(
             async () =>
             {
-                var answer = await http.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("api/v1/query?query=" + Uri.EscapeDataString(gauge), UriKind.Relative));
+                var answer = await http.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("api/v1/query?query=" + Uri.EscapeDataString(series), UriKind.Relative));
                 var result = answer.GetProperty("data").GetProperty("result");
                 return result.GetArrayLength() == 0 ? null : result[0].GetProperty("value")[1].GetString();
             },
             seen => seen == value.ToString("R", CultureInfo.InvariantCulture),
-            $"Prometheus to scrape {gauge} = {value}");
+            $"Prometheus to scrape {series} = {value}");
     }
 
     /// <summary>Creates a silence through Alertmanager's own API and returns its id.</summary>

@@ -1,3 +1,4 @@
+using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Domain.Triggers;
 using ChangeBot.Features.Monitoring;
@@ -99,5 +100,71 @@ public class RollbackTriggerRunnerTests(MonitoringServers servers) : IClassFixtu
 
         Assert.True(firing.IsFailSafe);
         Assert.StartsWith("Rollback triggered: monitoring data unavailable (Error rate exceeds 5%: Prometheus refused the query", firing.Text, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task EvaluateAsync_ChangeRollingOutThenBaking_KeepsOneWatchAndStartsTheTimeBoundedWindowWhenTheDeploymentCompletes()
+    {
+        var gauge = "changebot_test_error_ratio_" + Guid.NewGuid().ToString("N");
+        var immediate = new RollbackTrigger(
+            RollbackTriggerKind.Immediate,
+            "Error rate exceeds 5% for 2 consecutive minutes",
+            new MetricCondition(gauge, MetricComparison.Above, 0.05, TimeSpan.FromMinutes(2)));
+        var afterDeploy = new RollbackTrigger(
+            RollbackTriggerKind.TimeBounded,
+            "Error rate above 1% in the 15 min after the deployment completes",
+            new MetricCondition(gauge, MetricComparison.Above, 0.01, TimeSpan.Zero),
+            TimeSpan.FromMinutes(15));
+        var time = new FakeTimeProvider(T0);
+        await using var provider = MonitoringServices.Build(servers.PrometheusUrl, servers.AlertmanagerUrl, time);
+        var runner = provider.GetRequiredService<RollbackTriggerRunner>();
+        var change = RolloutChange.Started([immediate, afterDeploy], T0);
+        servers.Target.Set(gauge, 0.03);
+        await servers.WaitForSampleAsync(gauge, 0.03);
+
+        var rollingOut = await runner.EvaluateAsync(change, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        change.Advance(Actor.Engineer(RolloutChange.Executor), time.GetUtcNow());
+        var baking = await runner.EvaluateAsync(change, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(20));
+        var afterTheWindow = await runner.EvaluateAsync(change, CancellationToken.None);
+
+        Assert.Empty(rollingOut);
+        Assert.Same(afterDeploy, Assert.Single(baking).Trigger);
+        Assert.Empty(afterTheWindow);
+        Assert.Same(runner.WatchFor(change), runner.WatchFor(change));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_ChangeRolledBack_EvaluatesNothingAndForgetsItsWatch()
+    {
+        var trigger = new RollbackTrigger(
+            RollbackTriggerKind.Immediate,
+            "Nothing is scraped",
+            new MetricCondition("up", MetricComparison.Below, 1, TimeSpan.Zero));
+        var time = new FakeTimeProvider(T0);
+        await using var provider = MonitoringServices.Build(servers.PrometheusUrl, servers.AlertmanagerUrl, time);
+        var runner = provider.GetRequiredService<RollbackTriggerRunner>();
+        var change = RolloutChange.Started([trigger], T0);
+        var before = runner.WatchFor(change);
+
+        change.Rollback(Actor.Engineer(RolloutChange.Executor), "rolled back by hand", T0.AddMinutes(1));
+        var firings = await runner.EvaluateAsync(change, CancellationToken.None);
+
+        Assert.Empty(firings);
+        Assert.NotSame(before, runner.WatchFor(change));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_MonitoringNotConfigured_EvaluatesNothing()
+    {
+        var trigger = new RollbackTrigger(
+            RollbackTriggerKind.Immediate,
+            "Nothing is scraped",
+            new MetricCondition("up", MetricComparison.Below, 1, TimeSpan.Zero));
+        await using var provider = MonitoringServices.Build(null, null, new FakeTimeProvider(T0));
+
+        var firings = await provider.GetRequiredService<RollbackTriggerRunner>().EvaluateAsync(RolloutChange.Started([trigger], T0), CancellationToken.None);
+
+        Assert.Empty(firings);
     }
 }

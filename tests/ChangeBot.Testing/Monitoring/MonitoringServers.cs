@@ -24,8 +24,6 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
 
     public Uri AlertmanagerUrl => (_alertmanager ?? throw NotStarted()).Url;
 
-    public bool PrometheusIsRunning => _prometheus?.IsRunning == true;
-
     public async Task InitializeAsync()
     {
         _target = await ScrapeTarget.StartAsync();
@@ -48,34 +46,38 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
               - name: nowhere
             """);
 
-        var prometheusPort = LoopbackPort.Free();
-        _prometheus = new ServerProcess(
+        _prometheus = OnLoopback(
             "Prometheus",
             MonitoringBinaries.Prometheus,
-            [
-                $"--config.file={prometheusConfig}",
-                $"--storage.tsdb.path={Path.Combine(_directory, "prometheus-data")}",
-                string.Create(CultureInfo.InvariantCulture, $"--web.listen-address=127.0.0.1:{prometheusPort}"),
-                "--log.level=warn",
-            ],
-            new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{prometheusPort}/")));
-        var alertmanagerPort = LoopbackPort.Free();
-        _alertmanager = new ServerProcess(
+            $"--config.file={prometheusConfig}",
+            $"--storage.tsdb.path={Path.Combine(_directory, "prometheus-data")}");
+        _alertmanager = OnLoopback(
             "Alertmanager",
             MonitoringBinaries.Alertmanager,
-            [
-                $"--config.file={alertmanagerConfig}",
-                $"--storage.path={Path.Combine(_directory, "alertmanager-data")}",
-                string.Create(CultureInfo.InvariantCulture, $"--web.listen-address=127.0.0.1:{alertmanagerPort}"),
-                // No gossip port: a single throw-away instance, listening on nothing but its loopback API.
-                "--cluster.listen-address=",
-                "--log.level=warn",
-            ],
-            new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{alertmanagerPort}/")));
+            $"--config.file={alertmanagerConfig}",
+            $"--storage.path={Path.Combine(_directory, "alertmanager-data")}",
+            // No gossip port: a single throw-away instance, listening on nothing but its loopback API.
+            "--cluster.listen-address=");
         await Task.WhenAll(_prometheus.StartAsync(), _alertmanager.StartAsync());
 
         // Ready is not enough: until the first scrape, `up` (the gate's default query) has no series.
         await WaitForSampleAsync("up{job=\"target\"}", 1);
+    }
+
+    /// <summary>Runs <paramref name="test"/> with servers of its own, for a test that stops one of them.</summary>
+    public static async Task RunAsync(Func<MonitoringServers, Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var servers = new MonitoringServers();
+        try
+        {
+            await servers.InitializeAsync();
+            await test(servers);
+        }
+        finally
+        {
+            await servers.DisposeAsync();
+        }
     }
 
     public void StopPrometheus() => _prometheus?.Stop();
@@ -138,6 +140,13 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
         {
             // A server still flushing its files; the directory is in /tmp and empty soon enough.
         }
+    }
+
+    private static ServerProcess OnLoopback(string name, string binary, params string[] arguments)
+    {
+        var port = LoopbackPort.Free();
+        var listen = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}");
+        return new ServerProcess(name, binary, [.. arguments, $"--web.listen-address={listen}", "--log.level=warn"], new Uri($"http://{listen}/"));
     }
 
     private static InvalidOperationException NotStarted() => new("The monitoring stack has not started; use it as an xunit fixture.");

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChangeBot.Testing.Monitoring;
 
@@ -18,24 +13,22 @@ namespace ChangeBot.Testing.Monitoring;
 public sealed class ScrapeTarget : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, double> _gauges = new(StringComparer.Ordinal);
-    private readonly WebApplication _app;
+    private WebApplication? _app;
 
-    private ScrapeTarget(WebApplication app) => _app = app;
+    private ScrapeTarget()
+    {
+    }
 
     /// <summary><c>host:port</c>, as a Prometheus static target.</summary>
     public string Address { get; private set; } = string.Empty;
 
     public static async Task<ScrapeTarget> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var target = new ScrapeTarget(app);
-        app.MapGet("/metrics", () => Results.Text(target.Render(), "text/plain; version=0.0.4", Encoding.UTF8));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        target.Address = new Uri(address).Authority;
+        var target = new ScrapeTarget();
+        var (app, url) = await LoopbackApp.StartAsync(app =>
+            app.MapGet("/metrics", () => Results.Text(target.Render(), "text/plain; version=0.0.4", Encoding.UTF8)));
+        target._app = app;
+        target.Address = url.Authority;
         return target;
     }
 
@@ -43,8 +36,11 @@ public sealed class ScrapeTarget : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 
     private string Render()

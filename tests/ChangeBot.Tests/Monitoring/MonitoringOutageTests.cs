@@ -20,9 +20,7 @@ public class MonitoringOutageTests
     [Fact]
     public async Task CheckNowAsync_PrometheusStopped_IsDownWithTheReasonSinceTheFirstFailedCheck()
     {
-        var servers = new MonitoringServers();
-        await servers.InitializeAsync();
-        try
+        await MonitoringServers.RunAsync(async servers =>
         {
             var time = new FakeTimeProvider(T0);
             await using var provider = MonitoringServices.Build(servers.PrometheusUrl, servers.AlertmanagerUrl, time);
@@ -41,19 +39,13 @@ public class MonitoringOutageTests
             Assert.Equal(T0.AddMinutes(1), down.LastCheckedAt);
             Assert.StartsWith($"Prometheus could not be reached at {servers.PrometheusUrl} for /-/ready: ", down.Reason, StringComparison.Ordinal);
             Assert.Equal($"No metrics, no changes: monitoring is down since 2026-03-03 02:00:30 UTC ({down.Reason}).", down.Summary);
-        }
-        finally
-        {
-            await servers.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task CheckNowAsync_AlertmanagerStopped_IsDownNamingAlertmanager()
     {
-        var servers = new MonitoringServers();
-        await servers.InitializeAsync();
-        try
+        await MonitoringServers.RunAsync(async servers =>
         {
             await using var provider = MonitoringServices.Build(servers.PrometheusUrl, servers.AlertmanagerUrl, new FakeTimeProvider(T0));
             servers.StopAlertmanager();
@@ -62,19 +54,13 @@ public class MonitoringOutageTests
 
             Assert.Equal(MonitoringState.Down, down.State);
             Assert.StartsWith($"Alertmanager could not be reached at {servers.AlertmanagerUrl} for /api/v2/status: ", down.Reason, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await servers.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task EvaluateAsync_PrometheusStoppedDuringTheRollout_FiresTheFailSafeOnceAfterTheGrace()
     {
-        var servers = new MonitoringServers();
-        await servers.InitializeAsync();
-        try
+        await MonitoringServers.RunAsync(async servers =>
         {
             var time = new FakeTimeProvider(T0);
             await using var provider = MonitoringServices.Build(
@@ -98,10 +84,6 @@ public class MonitoringOutageTests
             Assert.True(firing.IsFailSafe);
             Assert.Equal(T0.AddSeconds(90), firing.At);
             Assert.StartsWith("Rollback triggered: monitoring data unavailable for 1m (Prometheus could not be reached", firing.Text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await servers.DisposeAsync();
-        }
+        });
     }
 }

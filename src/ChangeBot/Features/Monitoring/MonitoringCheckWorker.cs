@@ -31,6 +31,11 @@ internal sealed class MonitoringCheckWorker(
             {
                 return;
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A bug in one check must not stop the schedule (or the host): the gate keeps its last state.
+                logger.LogError(exception, "The monitoring check failed unexpectedly");
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }

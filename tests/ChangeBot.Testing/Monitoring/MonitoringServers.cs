@@ -124,6 +124,22 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
         _alertmanager?.Dispose();
     }
 
+    /// <summary>Sends an alert to Alertmanager as Prometheus would (<c>POST /api/v2/alerts</c>), firing for an hour.</summary>
+    public async Task FireAlertAsync(params (string Name, string Value)[] labels)
+    {
+        using var http = new HttpClient { BaseAddress = AlertmanagerUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var now = TimeProvider.System.GetUtcNow();
+        var alert = new
+        {
+            labels = labels.ToDictionary(label => label.Name, label => label.Value),
+            annotations = new Dictionary<string, string> { ["summary"] = "raised by a test" },
+            startsAt = now,
+            endsAt = now.AddHours(1),
+        };
+        using var response = await http.PostAsJsonAsync(new Uri("api/v2/alerts", UriKind.Relative), new[] { alert });
+        Assert.True(response.IsSuccessStatusCode, $"Alertmanager refused the alert: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async Task DisposeAsync()
     {
         Dispose();

@@ -143,4 +143,25 @@ public class MonitoringGateTests(MonitoringServers servers) : IClassFixture<Moni
         Assert.Equal("disabled", status.ClusterStatus);
         Assert.NotNull(status.RunningSince);
     }
+
+    [Fact]
+    public async Task GetActiveAlertsAsync_FiringAndSilencedAlerts_ListsOnlyTheUnsilencedOne()
+    {
+        var run = Guid.NewGuid().ToString("N");
+        await servers.CreateSilenceAsync("bob", "known noise", TimeProvider.System.GetUtcNow().AddHours(1), ("run", run, false), ("alertname", "Noisy", false));
+        await servers.FireAlertAsync(("alertname", "HighErrorRate"), ("severity", "critical"), ("run", run));
+        await servers.FireAlertAsync(("alertname", "Noisy"), ("severity", "warning"), ("run", run));
+        await using var provider = MonitoringServices.Build(servers.PrometheusUrl, servers.AlertmanagerUrl, TimeProvider.System);
+        var alertmanager = provider.GetRequiredService<AlertmanagerClient>();
+
+        // Alertmanager applies silences as it processes alerts; until then both may show as unprocessed.
+        var mine = await Eventually.UntilAsync(
+            async () => (await alertmanager.GetActiveAlertsAsync(CancellationToken.None)).Where(alert => alert.Labels.GetValueOrDefault("run") == run).ToList(),
+            alerts => alerts.Count == 1 && alerts[0].State == "active",
+            "the unsilenced alert alone to be active");
+
+        Assert.Equal("HighErrorRate", mine[0].Labels["alertname"]);
+        Assert.Equal("raised by a test", mine[0].Annotations["summary"]);
+        Assert.NotEmpty(mine[0].Fingerprint);
+    }
 }

@@ -18,7 +18,9 @@ internal static class PrometheusAnswer
             {
                 var errorType = root.TryGetProperty("errorType", out var type) ? type.GetString() : null;
                 var error = root.TryGetProperty("error", out var text) ? text.GetString() : null;
-                throw new MonitoringUnavailableException(Service, MonitoringFailure.QueryRejected, $"Prometheus refused the query `{promQl}`: {errorType ?? "error"}: {error ?? "no reason given"}")
+                // Prometheus's own evaluation timeout (we pass ours on) is a timeout, not a bad query.
+                var failure = errorType == "timeout" ? MonitoringFailure.Timeout : MonitoringFailure.QueryRejected;
+                throw new MonitoringUnavailableException(Service, failure, $"Prometheus refused the query `{promQl}`: {errorType ?? "error"}: {error ?? "no reason given"}")
                 {
                     ErrorType = errorType,
                 };

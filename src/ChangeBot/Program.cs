@@ -3,6 +3,7 @@ using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Policy;
+using ChangeBot.Features.Monitoring;
 
 if (CommandLine.IsCommand(args))
 {
@@ -12,6 +13,7 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
+builder.Services.AddMonitoring();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

@@ -2,8 +2,8 @@ using ChangeBot.Cli;
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Gate;
-using ChangeBot.Features.Policy;
 using ChangeBot.Features.Monitoring;
+using ChangeBot.Features.Policy;
 
 if (CommandLine.IsCommand(args))
 {

@@ -1,9 +1,12 @@
 using ChangeBot.Cli;
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
+using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
+using ChangeBot.Features.Home;
 using ChangeBot.Features.Monitoring;
 using ChangeBot.Features.Policy;
+using ChangeBot.Slack.Hosting;
 
 if (CommandLine.IsCommand(args))
 {
@@ -14,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddMonitoring();
+builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))
@@ -23,6 +27,7 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapGate();
+app.MapSlack();
 
 await app.RunAsync();
 return 0;

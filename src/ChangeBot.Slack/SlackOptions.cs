@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChangeBot.Slack;
+
+/// <summary>The <c>Slack</c> configuration section. Every setting is optional so the bot starts without Slack.</summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>Signs every inbound request; without it the Slack endpoints answer 503.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The bot token (<c>xoxb-…</c>); without it every Web API call fails with <c>bot_token_missing</c>.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Configurable because GovSlack serves the Web API from another host.</summary>
+    [Required]
+    [Url]
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>Slack gives up after 3 s; answer a little before that whatever the handler is doing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.900")]
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>How many times a Web API call is retried after a 429, a 5xx or a timeout.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Per-attempt timeout of a Web API call.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,38 @@
+namespace ChangeBot.Slack.WebApi;
+
+/// <summary>A Web API call that failed: Slack's <c>error</c> code, its <c>response_metadata.messages</c> and the method.</summary>
+public sealed class SlackApiException : Exception
+{
+    public SlackApiException(string method, string error, IReadOnlyList<string>? messages = null, Exception? inner = null)
+        : base(Describe(method, error, messages ?? []), inner)
+    {
+        Method = method;
+        Error = error;
+        Messages = messages ?? [];
+    }
+
+    public SlackApiException()
+        : this("unknown", "unknown")
+    {
+    }
+
+    public SlackApiException(string message)
+        : this("unknown", message)
+    {
+    }
+
+    public SlackApiException(string message, Exception innerException)
+        : this("unknown", message, null, innerException)
+    {
+    }
+
+    public string Method { get; }
+
+    /// <summary>Slack's error code (<c>channel_not_found</c>, <c>invalid_blocks</c>, …) or ours (<c>bot_token_missing</c>, <c>http_503</c>, <c>timeout</c>).</summary>
+    public string Error { get; }
+
+    public IReadOnlyList<string> Messages { get; }
+
+    private static string Describe(string method, string error, IReadOnlyList<string> messages) =>
+        messages.Count == 0 ? $"Slack {method} failed: {error}" : $"Slack {method} failed: {error} ({string.Join("; ", messages)})";
+}

@@ -1,10 +1,12 @@
 using ChangeBot.Cli;
+using ChangeBot.Data;
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
 using ChangeBot.Features.Monitoring;
+using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
 
@@ -18,6 +20,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddMonitoring();
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
+builder.Services.AddChangeBotData(builder.Configuration);
+builder.Services.AddOutboxDelivery();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

@@ -11,6 +11,7 @@ using ChangeBot.Features.Handoff;
 using ChangeBot.Features.Home;
 using ChangeBot.Features.Intake;
 using ChangeBot.Features.Listing;
+using ChangeBot.Features.Monitoring;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
@@ -22,8 +23,9 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
+builder.Services.AddMonitoring();
+builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangeBotData(builder.Configuration);
 builder.Services.AddOutboxDelivery();
 builder.Services.AddChangeWorkflowCore().AddIntake().AddApprovals();
@@ -36,8 +38,8 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 }
 
 app.MapGet("/healthz", () => Results.Text("ok"));
-app.MapSlack();
 app.MapGate();
+app.MapSlack();
 app.MapChanges();
 
 await app.RunAsync();

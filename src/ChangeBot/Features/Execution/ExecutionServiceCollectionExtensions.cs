@@ -10,14 +10,16 @@ public static class ExecutionServiceCollectionExtensions
 {
     /// <summary>
     /// Execution: start (with admission now), stages, rollback, complete, overrides and the retrospective, as
-    /// sub-commands and buttons. Replaces the defaults for overrides (none) and for changes in progress (none) with
-    /// the stored ones. Call after <c>AddChangeAdmission</c> and <c>AddChangeWorkflowCore</c>.
+    /// sub-commands and buttons. Replaces admission's default ports with the real ones: overrides and changes in
+    /// progress from the store, monitoring from the monitoring slice's gate. Call after <c>AddChangeAdmission</c> and
+    /// <c>AddChangeWorkflowCore</c>.
     /// </summary>
     public static IServiceCollection AddChangeExecution(this IServiceCollection services)
     {
         services.TryAddSingleton<AdmissionOverrides>();
         services.Replace(ServiceDescriptor.Singleton<IAdmissionOverrideSource, StoredAdmissionOverrides>());
         services.Replace(ServiceDescriptor.Singleton<IChangesInProgressSource, StoredChangesInProgress>());
+        services.Replace(ServiceDescriptor.Singleton<IMonitoringStatusSource, MonitoringLiveState>());
         services.TryAddSingleton<ChangeExecution>();
         services.TryAddScoped<HandoffOffer>();
         services.TryAddScoped<PrivateReply>();

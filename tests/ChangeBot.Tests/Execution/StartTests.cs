@@ -104,6 +104,27 @@ public sealed class StartTests
     }
 
     [Fact]
+    public async Task Start_SecondC2WhileOneRuns_RefusedBySerialisation_AC3IsToldWhatRuns()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+        var first = await host.ScheduledAsync(TuesdayWindow, "C2");
+        var second = await host.ScheduledAsync(TuesdayWindow, "C2");
+        var minor = await host.ScheduledAsync(TuesdayWindow, "C3");
+        host.Clock.SetUtcNow(TuesdayWindow);
+
+        await host.CommandAsync(ExecutionHost.Executor, $"start {first}");
+        var refused = await host.CommandAsync(ExecutionHost.Executor, $"start {second}");
+        var allowed = await host.CommandAsync(ExecutionHost.Executor, $"start {minor}");
+
+        Assert.Contains($"{second} may not start now", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("(`serialisation`)", refused.Text, StringComparison.Ordinal);
+        Assert.Contains(first.ToString(), refused.Text, StringComparison.Ordinal);
+        Assert.Contains($"You started {minor}", allowed.Text, StringComparison.Ordinal);
+        var announcement = await host.MessageAsync("chat.postMessage", $"{minor} · Upgrade Redis cluster from 7.0 to 7.2* started by", ExecutionHost.ChangeChannel, inThread: true);
+        Assert.Contains(first.ToString(), SlackAnswer.TextOf(announcement.Arguments), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_UnknownChangeOrNoId_ClearRefusal()
     {
         await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);

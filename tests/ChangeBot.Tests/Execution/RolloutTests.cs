@@ -128,6 +128,8 @@ public sealed class RolloutTests
         Assert.Contains("https://grafana.example.com/d/redis", handoff, StringComparison.Ordinal);
         Assert.Contains($"written by <@{ExecutionHost.Executor}>", handoff, StringComparison.Ordinal);
         await host.Host.MessageAsync("chat.postMessage", $"Handoff: {id}", ExecutionHost.ChangeChannel, inThread: true);
+        var summary = await host.Host.MessageAsync("chat.postMessage", "completed.", ExecutionHost.ChangeChannel, inThread: true);
+        Assert.Contains(SlackAnswer.ActionIdsOf(summary.Arguments), action => action.StartsWith(ChangeActions.Handoff, StringComparison.Ordinal));
     }
 
     [Fact]

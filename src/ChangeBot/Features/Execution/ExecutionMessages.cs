@@ -5,6 +5,7 @@ using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Domain.Rollout;
 using ChangeBot.Features.Changes;
+using ChangeBot.Features.Handoff;
 using ChangeBot.Slack.BlockKit;
 using Humanizer;
 
@@ -133,6 +134,11 @@ public static class ExecutionMessages
         if (change.RetrospectiveOwed)
         {
             blocks.Add(ContextBlock.Markdown(RetrospectiveOwedLine(change)));
+        }
+
+        if (ChangeExecution.NeedsHandoff(change))
+        {
+            blocks.Add(HandoffNoteMessage.Button(change));
         }
 
         return new MessageLayout($"{change.Id} completed in {SlackFormat.Duration(summary.Duration)}.", blocks);

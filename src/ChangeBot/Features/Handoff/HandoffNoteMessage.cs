@@ -34,7 +34,14 @@ public static class HandoffNoteMessage
         return new MessageLayout(text,
         [
             SectionBlock.Markdown(text),
-            new ActionsBlock([new ButtonElement(ChangeActions.For(ChangeActions.Handoff, change.Id, change.Revision), "Write the handoff note") { Style = ButtonStyle.Primary }]),
+            Button(change),
         ]);
+    }
+
+    /// <summary>"Write the handoff note": the button that opens the modal for <paramref name="change"/>.</summary>
+    public static ActionsBlock Button(ChangeRequest change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new ActionsBlock([new ButtonElement(ChangeActions.For(ChangeActions.Handoff, change.Id, change.Revision), "Write the handoff note") { Style = ButtonStyle.Primary }]);
     }
 }

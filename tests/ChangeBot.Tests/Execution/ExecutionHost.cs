@@ -337,15 +337,7 @@ public sealed class ExecutionHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        try
-        {
-            await _factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The host was stopped twice (the factory stops it, then disposing stops it again) and the Slack
-            // follow-up runner's second stop finds its token source disposed; the host is down either way.
-        }
+        await _factory.DisposeAsync();
 
         await Slack.DisposeAsync();
         SqliteConnection.ClearAllPools();

@@ -51,6 +51,17 @@ public sealed class HomeTests
     }
 
     [Fact]
+    public async Task FileChange_ApproverNeverOpenedHome_HomeIsPublishedWithTheApprovalWaiting()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+
+        var id = await host.FileAsync(TuesdayWindow, "C3");
+
+        var publish = await host.MessageAsync("views.publish", "*Approvals waiting for you* (1)", ExecutionHost.Eoc);
+        Assert.Contains($"*{id}*", SlackAnswer.TextOf(publish.Arguments), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Home_DuringARollout_ShowsItInProgressForEveryone()
     {
         await using var host = await ExecutionHost.StartAsync(MondayNoon);

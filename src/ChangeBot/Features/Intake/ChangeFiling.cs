@@ -23,6 +23,7 @@ public sealed class ChangeFiling(
     ChangePolicy policy,
     ExecutorCheck executors,
     OutboxSignal outbox,
+    ChangeWorkflow workflow,
     TimeProvider clock)
 {
     /// <summary>Reads and checks a body without filing it (every problem at once, the executor included).</summary>
@@ -100,6 +101,9 @@ public sealed class ChangeFiling(
                 },
                 cancellationToken).ConfigureAwait(false);
             outbox.Notify();
+
+            // Whoever the new change concerns (approvers, the executor) sees it on App Home without reopening it.
+            await workflow.NotifyCommittedAsync(change, cancellationToken).ConfigureAwait(false);
             return new FilingResult(change, [], null, reading.Warnings);
         }
         catch (ContentRejectedException invalid)

@@ -5,6 +5,7 @@ using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
 using ChangeBot.Features.Monitoring;
+using ChangeBot.Features.Operations;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
 
@@ -14,6 +15,7 @@ if (CommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddMonitoring();
@@ -25,11 +27,15 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
     return 2;
 }
 
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapOperations();
 app.MapGate();
 app.MapSlack();
 
-await app.RunAsync();
+if (!await app.RunRefusingInvalidOptionsAsync(Console.Error))
+{
+    return 3;
+}
+
 return 0;
 
 /// <summary>The entry point, public so end-to-end tests can start the host with WebApplicationFactory.</summary>

@@ -56,7 +56,7 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
     private async Task RunAsync(SlackDeferredWork item)
     {
         var context = item.Context;
-        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["SlackRef"] = context.CorrelationId });
+        using var logScope = logger.BeginScope("SlackRef {SlackRef}", context.CorrelationId);
         try
         {
             var scope = scopes.CreateAsyncScope();

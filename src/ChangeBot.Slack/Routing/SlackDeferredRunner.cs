@@ -16,6 +16,7 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private volatile bool _disposed;
 
     public void Start(IEnumerable<SlackDeferredWork> work)
     {
@@ -40,6 +41,12 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // WebApplicationFactory can stop a minimal-API host a second time after disposing it (dotnet/aspnetcore#40271).
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -51,7 +58,11 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task RunAsync(SlackDeferredWork item)
     {

@@ -29,7 +29,7 @@ public sealed class SlackMetrics
         _verificationFailures = meter.CreateCounter<long>("changebot.slack.verification.failures", description: "Inbound Slack requests refused because the signature did not verify, by reason.");
         _apiCalls = meter.CreateCounter<long>("changebot.slack.api.calls", description: "Slack Web API attempts, by method and outcome (ok, Slack's error code, ratelimited, http_5xx, timeout, connection_failed).");
         _apiDuration = meter.CreateHistogram<double>("changebot.slack.api.duration", unit: "s", description: "Duration of one Slack Web API attempt, by method.");
-        _socketConnections = meter.CreateCounter<long>("changebot.slack.socket.connections", description: "Socket Mode connections opened, by outcome (connected, failed) and by why the previous one ended.");
+        _socketConnections = meter.CreateCounter<long>("changebot.slack.socket.connections", description: "Socket Mode connection attempts, by outcome (connected, failed).");
     }
 
     /// <summary>Starts timing a request; call <see cref="RequestAnswered"/> with the value when the ack is out.</summary>

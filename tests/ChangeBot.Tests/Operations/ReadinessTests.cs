@@ -72,6 +72,25 @@ public sealed class ReadinessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Readyz_SlackUnreachableAtStart_UnreadyThenAskedAgainAfterABackoffAndReady()
+    {
+        using var time = new ObservableFakeTime();
+        _slack.FailNext(1, 503);
+        await using var app = OperationsHost.Create(_slack, services: s => s.AddSingleton<TimeProvider>(time), settings: new Dictionary<string, string> { ["Slack:MaxRetries"] = "0" });
+        using var client = app.CreateClient();
+
+        var (status, body) = await Eventually.UntilAsync(() => ReadyzAsync(client), r => r.Body["checks"]!["slack"]!["description"]!.ToString().Contains("http_503", StringComparison.Ordinal), "the failed first auth.test");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Slack auth.test did not succeed yet: http_503; asking again in 5 s", body["checks"]!["slack"]!["description"]!.ToString());
+
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        await Eventually.UntilAsync(() => ReadyzAsync(client), r => r.Status == HttpStatusCode.OK, "/readyz to answer 200 after the second auth.test");
+        Assert.Equal(2, _slack.CallsTo("auth.test").Count);
+    }
+
+    [Fact]
     public async Task Readyz_ASliceRegistersAFailingPartUnderTheReadyTag_503NamingIt()
     {
         await using var app = OperationsHost.Create(slack: null, services: s => s.AddHealthChecks()

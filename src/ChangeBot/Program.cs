@@ -1,11 +1,16 @@
 using ChangeBot.Cli;
+using ChangeBot.Data;
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
+using ChangeBot.Features.Approvals;
+using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Intake;
 using ChangeBot.Features.Monitoring;
 using ChangeBot.Features.Operations;
+using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
 
@@ -20,6 +25,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddMonitoring();
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
+builder.Services.AddChangeBotData(builder.Configuration);
+builder.Services.AddOutboxDelivery();
+builder.Services.AddChangeWorkflowCore().AddIntake().AddApprovals();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))
@@ -30,6 +38,7 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 app.MapOperations();
 app.MapGate();
 app.MapSlack();
+app.MapChanges();
 
 if (!await app.RunRefusingInvalidOptionsAsync(Console.Error))
 {

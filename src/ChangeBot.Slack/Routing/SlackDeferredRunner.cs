@@ -16,7 +16,6 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
-    private volatile bool _disposed;
 
     public void Start(IEnumerable<SlackDeferredWork> work)
     {
@@ -41,13 +40,16 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // WebApplicationFactory can stop a minimal-API host a second time after disposing it (dotnet/aspnetcore#40271).
-        if (_disposed)
+        try
         {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was stopped twice (WebApplicationFactory and RunAsync both stop it) and the container already
+            // disposed this runner: everything it ran has been cancelled then.
             return;
         }
-
-        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
             await Task.WhenAll(_running.Keys).WaitAsync(DrainTimeout, cancellationToken).ConfigureAwait(false);
@@ -58,16 +60,12 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
         }
     }
 
-    public void Dispose()
-    {
-        _disposed = true;
-        _stopping.Dispose();
-    }
+    public void Dispose() => _stopping.Dispose();
 
     private async Task RunAsync(SlackDeferredWork item)
     {
         var context = item.Context;
-        using var logScope = logger.BeginScope("SlackRef {SlackRef}", context.CorrelationId);
+        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["SlackRef"] = context.CorrelationId });
         try
         {
             var scope = scopes.CreateAsyncScope();

@@ -35,6 +35,7 @@ public sealed class SlackStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _channels = new() { ["C0CHANGE"] = 0 };
     private readonly ConcurrentDictionary<string, string[]> _usergroups = new();
     private readonly ConcurrentDictionary<string, string> _userTimeZones = new() { ["U0ALICE"] = "Europe/Berlin" };
+    private readonly ConcurrentDictionary<string, byte> _bots = new();
     private int _stalls;
     private int _sequence;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -79,6 +80,13 @@ public sealed class SlackStandIn : IAsyncDisposable
     public void AddUsergroup(string usergroupId, params string[] users) => _usergroups[usergroupId] = users;
 
     public void AddUser(string userId, string timeZone) => _userTimeZones[userId] = timeZone;
+
+    /// <summary>A bot user: <c>users.info</c> answers it with <c>is_bot: true</c>.</summary>
+    public void AddBotUser(string userId)
+    {
+        _userTimeZones[userId] = "UTC";
+        _bots[userId] = 0;
+    }
 
     /// <summary>A fresh trigger id, as Slack puts in a command or interaction: usable once, within 3 s.</summary>
     public string IssueTriggerId()
@@ -283,7 +291,7 @@ public sealed class SlackStandIn : IAsyncDisposable
                 }
 
                 return _userTimeZones.TryGetValue(Arg("user")!, out var tz)
-                    ? Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = Arg("user")!.ToLowerInvariant(), ["tz"] = tz, ["tz_offset"] = tz == "Europe/Berlin" ? 3600 : 0, ["is_bot"] = false } })
+                    ? Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = Arg("user")!.ToLowerInvariant(), ["tz"] = tz, ["tz_offset"] = tz == "Europe/Berlin" ? 3600 : 0, ["is_bot"] = _bots.ContainsKey(Arg("user")!) } })
                     : Error("user_not_found");
             case "conversations.info":
                 if (Missing("channel") is not null)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChangeBot.Slack;
 
 /// <summary>The <c>Slack</c> configuration section. Every setting is optional so the bot starts without Slack.</summary>
-public sealed class SlackOptions
+public sealed class SlackOptions : IValidatableObject
 {
     public const string SectionName = "Slack";
 
@@ -12,6 +12,15 @@ public sealed class SlackOptions
 
     /// <summary>The bot token (<c>xoxb-…</c>); without it every Web API call fails with <c>bot_token_missing</c>.</summary>
     public string? BotToken { get; set; }
+
+    /// <summary>
+    /// Receive commands, interactions and events over a WebSocket the bot opens (Socket Mode) instead of Slack posting
+    /// to public URLs. Needs <see cref="AppToken"/>.
+    /// </summary>
+    public bool SocketMode { get; set; }
+
+    /// <summary>The app-level token (<c>xapp-…</c>, scope <c>connections:write</c>) that opens Socket Mode connections.</summary>
+    public string? AppToken { get; set; }
 
     /// <summary>Configurable because GovSlack serves the Web API from another host.</summary>
     [Required]
@@ -29,4 +38,16 @@ public sealed class SlackOptions
     /// <summary>Per-attempt timeout of a Web API call.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SocketMode && (string.IsNullOrWhiteSpace(AppToken) || !AppToken.StartsWith("xapp-", StringComparison.Ordinal)))
+        {
+            yield return new ValidationResult(
+                string.IsNullOrWhiteSpace(AppToken)
+                    ? "Slack:SocketMode is true but Slack:AppToken is not set: create an app-level token (xapp-…) with connections:write on the app's Basic Information page."
+                    : "Slack:AppToken must be an app-level token starting with xapp- (a bot token xoxb-… cannot open Socket Mode connections).",
+                [nameof(AppToken)]);
+        }
+    }
 }

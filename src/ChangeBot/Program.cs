@@ -12,6 +12,7 @@ using ChangeBot.Features.Home;
 using ChangeBot.Features.Intake;
 using ChangeBot.Features.Listing;
 using ChangeBot.Features.Monitoring;
+using ChangeBot.Features.Operations;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
@@ -22,6 +23,7 @@ if (CommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOperations();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddMonitoring();
@@ -37,12 +39,16 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
     return 2;
 }
 
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapOperations();
 app.MapGate();
 app.MapSlack();
 app.MapChanges();
 
-await app.RunAsync();
+if (!await app.RunRefusingInvalidOptionsAsync(Console.Error))
+{
+    return 3;
+}
+
 return 0;
 
 /// <summary>The entry point, public so end-to-end tests can start the host with WebApplicationFactory.</summary>

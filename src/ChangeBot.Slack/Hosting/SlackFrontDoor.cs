@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChangeBot.Slack.Diagnostics;
 using ChangeBot.Slack.Payloads;
 using ChangeBot.Slack.Routing;
 using ChangeBot.Slack.Verification;
@@ -20,6 +21,7 @@ internal sealed class SlackFrontDoor(
     SlackRequestVerifier verifier,
     SlackDispatcher dispatcher,
     SlackDeferredRunner runner,
+    SlackMetrics metrics,
     ILogger<SlackFrontDoor> logger)
 {
     /// <summary>Slack's payloads are a few KiB; a MiB is generous and bounds what an attacker can make us hash.</summary>
@@ -28,14 +30,24 @@ internal sealed class SlackFrontDoor(
     private const string FormContentType = "application/x-www-form-urlencoded";
     private const string JsonContentType = "application/json";
 
+    public const string Transport = "http";
+
     public async Task HandleAsync(HttpContext http, SlackInboundKind kind)
+    {
+        var started = SlackMetrics.Start();
+        var outcome = await AnswerAsync(http, kind).ConfigureAwait(false);
+        metrics.RequestAnswered(SlackMetrics.RouteOf(kind), Transport, outcome, started);
+    }
+
+    /// <summary>Answers the request and returns its outcome for the metrics: ok, not_configured, too_large, unverified, malformed.</summary>
+    private async Task<string> AnswerAsync(HttpContext http, SlackInboundKind kind)
     {
         var secret = options.CurrentValue.SigningSecret;
         if (string.IsNullOrEmpty(secret))
         {
             logger.LogWarning("Slack request to {Path} refused: Slack:SigningSecret is not configured", http.Request.Path);
             await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "Slack is not configured on this ChangeBot: set Slack:SigningSecret.").ConfigureAwait(false);
-            return;
+            return "not_configured";
         }
 
         var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
@@ -43,7 +55,7 @@ internal sealed class SlackFrontDoor(
         {
             logger.LogWarning("Slack request to {Path} refused: body over {Max} bytes", http.Request.Path, MaxBodyBytes);
             await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"request body is over {MaxBodyBytes} bytes").ConfigureAwait(false);
-            return;
+            return "too_large";
         }
 
         var verification = verifier.Verify(
@@ -54,8 +66,9 @@ internal sealed class SlackFrontDoor(
         if (!verification.IsValid)
         {
             logger.LogWarning("Slack request to {Path} rejected: {Reason}", http.Request.Path, verification.Reason);
+            metrics.VerificationFailed(verification.Reason);
             await RefuseAsync(http, StatusCodes.Status401Unauthorized, $"not a verified Slack request: {verification.Reason}").ConfigureAwait(false);
-            return;
+            return "unverified";
         }
 
         var (inbound, error) = Parse(http.Request, kind, body);
@@ -63,7 +76,7 @@ internal sealed class SlackFrontDoor(
         {
             logger.LogWarning("Slack request to {Path} malformed: {Reason}", http.Request.Path, error);
             await RefuseAsync(http, StatusCodes.Status400BadRequest, error!).ConfigureAwait(false);
-            return;
+            return "malformed";
         }
 
         var result = await dispatcher.DispatchAsync(inbound, http.RequestAborted).ConfigureAwait(false);
@@ -77,6 +90,7 @@ internal sealed class SlackFrontDoor(
         // The answer is out before any follow-up starts: slow work can never delay the ack.
         await http.Response.CompleteAsync().ConfigureAwait(false);
         runner.Start(result.Deferred);
+        return "ok";
     }
 
     private static (SlackInbound? Inbound, string? Error) Parse(HttpRequest request, SlackInboundKind kind, byte[] body)

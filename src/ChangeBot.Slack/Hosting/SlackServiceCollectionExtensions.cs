@@ -1,4 +1,6 @@
+using ChangeBot.Slack.Diagnostics;
 using ChangeBot.Slack.Routing;
+using ChangeBot.Slack.SocketMode;
 using ChangeBot.Slack.Verification;
 using ChangeBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +33,12 @@ public static class SlackServiceCollectionExtensions
         services.TryAddTransient<SlackUserNotices>();
         services.TryAddSingleton<SlackFrontDoor>();
         services.AddHttpClient<ISlackApiClient, SlackApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddMetrics();
+        services.TryAddSingleton<SlackMetrics>();
+
+        // Socket Mode: always registered, idle unless Slack:SocketMode is true.
+        services.AddHttpClient<SlackSocketConnectionOpener>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHostedService<SlackSocketModeClient>();
         return services;
     }
 

@@ -28,7 +28,7 @@ public sealed class SlackDispatcher(
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var context = ContextOf(inbound);
-        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["SlackRef"] = context.CorrelationId });
+        using var logScope = logger.BeginScope("SlackRef {SlackRef}", context.CorrelationId);
         var ack = inbound.Payload switch
         {
             SlashCommand command => await CommandAsync(command, context, cancellationToken).ConfigureAwait(false),

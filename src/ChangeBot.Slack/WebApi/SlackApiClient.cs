@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeBot.Slack.BlockKit;
+using ChangeBot.Slack.Diagnostics;
 using ChangeBot.Slack.Payloads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace ChangeBot.Slack.WebApi;
 /// cannot heal (<c>invalid_auth</c>, <c>channel_not_found</c>, <c>invalid_blocks</c>, …) surface at once.
 /// Waiting goes through <see cref="TimeProvider"/> so tests never sleep. Tokens and bodies are never logged.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
+public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger, SlackMetrics? metrics = null)
     : ISlackApiClient
 {
     public const string BotTokenMissing = "bot_token_missing";
@@ -203,6 +204,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                 }
 
                 HttpResponseMessage response;
+                var started = SlackMetrics.Start();
                 try
                 {
                     response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
@@ -210,12 +212,14 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     failure = Timeout;
+                    metrics?.ApiCalled(method, failure, started);
                     wait = Backoff(attempt);
                     goto retry;
                 }
                 catch (HttpRequestException e)
                 {
                     logger.LogWarning("Slack {Method} attempt {Attempt}: connection failed ({Reason})", method, attempt + 1, e.HttpRequestError);
+                    metrics?.ApiCalled(method, "connection_failed", started);
                     if (!canRetry)
                     {
                         throw new SlackApiException(method, "connection_failed", [$"gave up after {attempt + 1} attempts"], e);
@@ -231,6 +235,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                     if (response.StatusCode == HttpStatusCode.TooManyRequests)
                     {
                         failure = Ratelimited;
+                        metrics?.ApiCalled(method, failure, started);
                         wait = RetryAfter(response) ?? DefaultRetryAfter;
                         goto retry;
                     }
@@ -238,6 +243,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                     if ((int)response.StatusCode >= 500)
                     {
                         failure = $"http_{(int)response.StatusCode}";
+                        metrics?.ApiCalled(method, "http_5xx", started);
                         wait = Backoff(attempt);
                         goto retry;
                     }
@@ -246,12 +252,14 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                     if (!authenticate && response.IsSuccessStatusCode && !text.TrimStart().StartsWith('{'))
                     {
                         // response_url answers a bare "ok" on some paths.
+                        metrics?.ApiCalled(method, "ok", started);
                         return [];
                     }
 
                     var body = Parse(method, text, response.StatusCode);
                     if (body["ok"] is JsonValue ok && ok.TryGetValue<bool>(out var isOk) && isOk)
                     {
+                        metrics?.ApiCalled(method, "ok", started);
                         return body;
                     }
 
@@ -260,6 +268,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                         ? list.Select(m => m?.ToString() ?? "").ToList()
                         : [];
                     logger.LogWarning("Slack {Method} answered ok:false {Error}", method, error);
+                    metrics?.ApiCalled(method, error, started);
                     if (!TransientErrors.Contains(error) || !canRetry)
                     {
                         throw new SlackApiException(method, error, messages);

@@ -15,6 +15,8 @@ public static class AdmissionServiceCollectionExtensions
         services.TryAddSingleton<IChangesInProgressSource>(sp => sp.GetRequiredService<NothingActive>());
         services.TryAddSingleton<IMonitoringStatusSource>(sp => sp.GetRequiredService<NothingActive>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AdmissionMetrics>();
         services.TryAddSingleton<ChangeAdmission>();
         return services;
     }

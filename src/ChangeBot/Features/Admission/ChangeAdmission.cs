@@ -12,7 +12,8 @@ public sealed class ChangeAdmission(
     IActiveIncidentSource incidents,
     IChangesInProgressSource changes,
     IMonitoringStatusSource monitoring,
-    TimeProvider clock)
+    TimeProvider clock,
+    AdmissionMetrics metrics)
 {
     public async ValueTask<AdmissionDecision> DecideAsync(AdmissionQuery query, CancellationToken cancellationToken)
     {
@@ -23,6 +24,8 @@ public sealed class ChangeAdmission(
             Scheduled = await changes.ScheduledAsync(cancellationToken).ConfigureAwait(false),
             Monitoring = await monitoring.CurrentAsync(cancellationToken).ConfigureAwait(false),
         };
-        return AdmissionEngine.Decide(query, calendar.Current, live, clock.GetUtcNow());
+        var decision = AdmissionEngine.Decide(query, calendar.Current, live, clock.GetUtcNow());
+        metrics.Decided(decision);
+        return decision;
     }
 }

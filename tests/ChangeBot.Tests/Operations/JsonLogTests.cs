@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ChangeBot.Testing.Monitoring;
+using ChangeBot.Testing.Slack;
+
+namespace ChangeBot.Tests.Operations;
+
+public sealed class JsonLogTests : IAsyncLifetime
+{
+    private const string SigningSecret = "log-scan-signing-secret-0123456789";
+    private const string ApiToken = "log-scan-api-token-0123456789abcdef";
+    private const string RefusedToken = "log-scan-refused-token-0123456789";
+    private SlackStandIn _slack = null!;
+
+    public async Task InitializeAsync() => _slack = await SlackStandIn.StartAsync();
+
+    public async Task DisposeAsync() => await _slack.DisposeAsync();
+
+    [Fact]
+    public async Task Logs_InProductionAtTrace_OneJsonObjectPerLineWithTheSlackRefAndNoSecretOrBody()
+    {
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Slack__SigningSecret"] = SigningSecret,
+            ["Slack__BotToken"] = SlackStandIn.BotToken,
+            ["Slack__ApiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
+            ["ChangeBot__Api__Tokens__0"] = ApiToken,
+            ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+        });
+        using var client = new HttpClient { BaseAddress = app.BaseUrl };
+        await app.WaitUntilLiveAsync(client);
+        var signer = new SlackRequestSigner(SigningSecret, TimeProvider.System);
+
+        using (var command = signer.Command("help"))
+        using (var answer = await client.SendAsync(command))
+        {
+            answer.EnsureSuccessStatusCode();
+        }
+
+        using (var homeOpened = signer.Event("""{"type":"event_callback","team_id":"T0STANDIN","event_id":"Ev0LOGSCAN","event":{"type":"app_home_opened","user":"U0ALICE","channel":"D0ALICE","tab":"home"}}"""))
+        using (var answer = await client.SendAsync(homeOpened))
+        {
+            answer.EnsureSuccessStatusCode();
+        }
+
+        await _slack.WaitForCallsAsync("views.publish");
+        foreach (var token in new[] { ApiToken, RefusedToken })
+        {
+            using var gate = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/gate?criticality=C3", UriKind.Relative));
+            gate.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var answer = await client.SendAsync(gate);
+        }
+
+        // The views.publish call ran in the event's follow-up: its log lines carry that request's ref.
+        var lines = await Eventually.UntilAsync(
+            () => Task.FromResult(app.Stdout),
+            l => l.Any(line => line.Contains("\"SlackRef\":", StringComparison.Ordinal) && line.Contains("views.publish", StringComparison.Ordinal))
+                && l.Any(line => line.Contains("/api/v1/gate", StringComparison.Ordinal)),
+            "log lines of the follow-up and of the gate calls");
+
+        Assert.All(lines, line =>
+        {
+            using var parsed = JsonDocument.Parse(line);
+            Assert.Equal(JsonValueKind.Object, parsed.RootElement.ValueKind);
+        });
+        foreach (var secret in new[] { SigningSecret, SlackStandIn.BotToken, ApiToken, RefusedToken })
+        {
+            Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
+        }
+
+        // Bodies stay out: the command's form fields and the event's JSON.
+        Assert.DoesNotContain(lines, line => line.Contains("trigger_id", StringComparison.Ordinal) || line.Contains("hooks.slack.com", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("Ev0LOGSCAN", StringComparison.Ordinal) && line.Contains("app_home_opened\",\"user", StringComparison.Ordinal));
+    }
+}

@@ -8,6 +8,7 @@ using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
 using ChangeBot.Features.Intake;
+using ChangeBot.Features.Monitoring;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Slack.Hosting;
@@ -21,6 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
+builder.Services.AddMonitoring();
 builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake().AddApprovals();
 
 var app = builder.Build();

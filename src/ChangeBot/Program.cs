@@ -7,6 +7,7 @@ using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Incidents;
 using ChangeBot.Features.Intake;
 using ChangeBot.Features.Monitoring;
 using ChangeBot.Features.Outbox;
@@ -24,6 +25,7 @@ builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab(
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddMonitoring();
 builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake().AddApprovals();
+builder.Services.AddIncidents();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))
@@ -35,6 +37,7 @@ app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapSlack();
 app.MapGate();
 app.MapChanges();
+app.MapIncidents();
 
 await app.RunAsync();
 return 0;

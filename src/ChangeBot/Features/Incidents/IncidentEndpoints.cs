@@ -1,6 +1,7 @@
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Monitoring;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChangeBot.Features.Incidents;
 
@@ -11,6 +12,7 @@ namespace ChangeBot.Features.Incidents;
 /// </summary>
 public static class IncidentEndpoints
 {
+    /// <summary>Maps both endpoints. The reader is bound from services explicitly: its static TryParse would look like a route value parser.</summary>
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapApiV1();
@@ -36,7 +38,7 @@ public static class IncidentEndpoints
             : Results.Ok(resource);
     }
 
-    private static async Task<IResult> AlertmanagerAsync(HttpRequest request, IncidentDesk desk, AlertmanagerWebhookReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> AlertmanagerAsync(HttpRequest request, IncidentDesk desk, [FromServices] AlertmanagerWebhookReader reader, CancellationToken cancellationToken)
     {
         var body = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (!AlertmanagerWebhookReader.TryParse(body, out var webhook, out var error))

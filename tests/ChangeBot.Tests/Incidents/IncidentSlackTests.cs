@@ -35,6 +35,18 @@ public class IncidentSlackTests
     }
 
     [Fact]
+    public async Task IncidentStart_TwiceInTheSameSecond_TwoIncidents()
+    {
+        await using var host = await IncidentHost.StartAsync(null);
+
+        Assert.Null(await host.Interactions.CommandAsync(WorkflowUsers.Eoc, "incident start S3 Search is slow"));
+        await host.WaitForPrivateReplyAsync("Incident INC-20261201-120000 (S3) is declared");
+        Assert.Null(await host.Interactions.CommandAsync(WorkflowUsers.Admin, "incident start S4 Docs site is slow"));
+
+        await host.WaitForPrivateReplyAsync("Incident INC-20261201-120000-2 (S4) is declared");
+    }
+
+    [Fact]
     public async Task IncidentStart_ByAnEngineer_RefusedPrivatelyAndNothingDeclared()
     {
         await using var host = await IncidentHost.StartAsync(null);

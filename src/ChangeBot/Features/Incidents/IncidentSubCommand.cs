@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChangeBot.Data.Operations;
 using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Policy;
 using ChangeBot.Features.Changes;
@@ -57,15 +58,23 @@ internal sealed class IncidentSubCommand(TimeProvider clock) : IChangeSubCommand
             }
 
             var desk = services.GetRequiredService<IncidentDesk>();
+            var queries = services.GetRequiredService<IncidentQueries>();
             string answer;
             if (verb == "start")
             {
+                // Two declarations in the same second must not become one incident.
+                var taken = id;
+                for (var suffix = 2; await queries.GetAsync(id, token).ConfigureAwait(false) is not null; suffix++)
+                {
+                    id = string.Create(CultureInfo.InvariantCulture, $"{taken}-{suffix}");
+                }
+
                 var outcome = await desk.ReportAsync(new IncidentReport(id, severity, true, title!), actor, token).ConfigureAwait(false);
                 answer = $"Incident {id} ({severity}) is declared and announced in #change.{Paused(outcome)}";
             }
             else
             {
-                var known = await services.GetRequiredService<Data.Operations.IncidentQueries>().GetAsync(id.Trim(), token).ConfigureAwait(false);
+                var known = await queries.GetAsync(id.Trim(), token).ConfigureAwait(false);
                 if (known is null || known.ResolvedAt is not null)
                 {
                     answer = known is null ? $"There is no incident {id}." : $"Incident {known.Id} was already resolved.";

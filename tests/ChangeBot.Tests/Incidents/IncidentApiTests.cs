@@ -141,4 +141,22 @@ public class IncidentApiTests
         await host.WaitForThreadReplyAsync(change.Id.ToString(), "is no longer paused");
         Assert.Single(await host.ThreadAsync(change.Id.ToString()), call => WorkflowHost.TextOf(call).Contains("is paused", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PostIncident_Resolved_ExecutorOfAChangeBookedDuringItIsToldItMayStart()
+    {
+        await using var host = await IncidentHost.StartAsync(null);
+        var booked = await RunningChange.BookAsync(host, 903, host.Time.GetUtcNow().AddMinutes(10));
+        var later = await RunningChange.BookAsync(host, 904, host.Time.GetUtcNow().AddHours(5));
+        using var declared = await host.PostApiAsync("/api/v1/incidents", new { id = "INC-47", severity = "S1", status = "active", title = "Checkout is down" });
+        await host.AdvanceAsync(TimeSpan.FromMinutes(30));
+
+        using var resolved = await host.PostApiAsync("/api/v1/incidents", new { id = "INC-47", severity = "S1", status = "resolved", title = "Checkout is down" });
+
+        var text = $"Incident INC-47 is resolved: {booked.Id} ({booked.Title}), which could not start during it, may be started again.";
+        await host.WaitForThreadReplyAsync(booked.Id.ToString(), text);
+        await host.WaitForAsync("chat.postMessage", call => call.Arg("channel") == WorkflowUsers.Executor && WorkflowHost.TextOf(call).Contains(text, StringComparison.Ordinal));
+        await host.OutboxDrainedAsync();
+        Assert.DoesNotContain(host.Slack.CallsTo("chat.postMessage"), call => WorkflowHost.TextOf(call).Contains($"{later.Id} ({later.Title}), which could not start", StringComparison.Ordinal));
+    }
 }

@@ -16,7 +16,14 @@ namespace ChangeBot.Tests.Incidents;
 /// </summary>
 internal static class RunningChange
 {
-    public static async Task<ChangeRequest> StartAsync(WorkflowHost host, int number, params RollbackTrigger[] triggers)
+    public static Task<ChangeRequest> StartAsync(WorkflowHost host, int number, params RollbackTrigger[] triggers) =>
+        StoreAsync(host, number, host.Time.GetUtcNow(), started: true, triggers);
+
+    /// <summary>The same change approved (its template is) and booked to start at <paramref name="plannedStart"/>, not started.</summary>
+    public static Task<ChangeRequest> BookAsync(WorkflowHost host, int number, DateTimeOffset plannedStart) =>
+        StoreAsync(host, number, plannedStart, started: false, []);
+
+    private static async Task<ChangeRequest> StoreAsync(WorkflowHost host, int number, DateTimeOffset plannedStart, bool started, RollbackTrigger[] triggers)
     {
         var now = host.Time.GetUtcNow();
         var content = new ChangeRequestContent
@@ -33,7 +40,7 @@ internal static class RunningChange
             RollbackTriggers = triggers.Length > 0 ? triggers : [new RollbackTrigger(RollbackTriggerKind.ManualReview, "Customers report failed payments")],
             PreflightChecks = ["The cluster has room for four more pods"],
             PostChecks = ["12 pods are ready"],
-            PlannedStart = now,
+            PlannedStart = plannedStart,
             EstimatedDuration = TimeSpan.FromMinutes(30),
             RolloutStages =
             [
@@ -42,13 +49,17 @@ internal static class RunningChange
             ],
         };
         var change = ChangeRequest.File(ChangeId.Create(2026, number), WorkflowUsers.Requester, content, ChangeRules.Default, templateAlreadyApproved: true, now);
-        change.Start(Actor.Engineer(WorkflowUsers.Executor), now);
+        if (started)
+        {
+            change.Start(Actor.Engineer(WorkflowUsers.Executor), now);
+        }
+
         var thread = host.Services.GetRequiredService<ChangeThread>();
         await host.Services.GetRequiredService<ChangeBotStore>().WriteAsync(
             async (unit, token) =>
             {
                 await unit.Changes.InsertAsync(change, token);
-                unit.Enqueue(thread.Announce(change.Id, ChangeThread.Text($"{change.Id} {change.Title} is rolling out")));
+                unit.Enqueue(thread.Announce(change.Id, ChangeThread.Text($"{change.Id} {change.Title} {(started ? "is rolling out" : "is booked")}")));
                 return true;
             },
             CancellationToken.None);

@@ -21,6 +21,7 @@ RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 # The app's own default binds 127.0.0.1 (safe on a laptop); in a container it must listen on every interface.
 ENV ASPNETCORE_URLS=http://0.0.0.0:5080 \
+    ConnectionStrings__ChangeBot="Data Source=/data/changebot.db" \
     DOTNET_gcServer=0
 EXPOSE 5080
 USER $APP_UID

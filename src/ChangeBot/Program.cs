@@ -1,6 +1,6 @@
 using ChangeBot.Cli;
-using ChangeBot.Features.Admission;
 using ChangeBot.Data;
+using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Approvals;
 using ChangeBot.Features.Changes;
@@ -21,10 +21,12 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddMonitoring();
-builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore().AddIntake().AddApprovals();
+builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
+builder.Services.AddChangeBotData(builder.Configuration);
+builder.Services.AddOutboxDelivery();
+builder.Services.AddChangeWorkflowCore().AddIntake().AddApprovals();
 builder.Services.AddIncidents();
 
 var app = builder.Build();
@@ -34,8 +36,8 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 }
 
 app.MapGet("/healthz", () => Results.Text("ok"));
-app.MapSlack();
 app.MapGate();
+app.MapSlack();
 app.MapChanges();
 app.MapIncidents();
 

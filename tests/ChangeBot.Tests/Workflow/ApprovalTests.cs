@@ -160,4 +160,22 @@ public sealed class ApprovalTests : IAsyncLifetime
         Assert.Contains($"<!date^{nextStart.ToUnixTimeSeconds()}^", WorkflowHost.TextOf(message), StringComparison.Ordinal);
         Assert.Contains("Admission*: may start at", WorkflowHost.TextOf(message), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Approve_EmergencyChange_OnlyTheIncidentCommanderApprovesAndItIsScheduledAtOnce()
+    {
+        await _host.FileValidAsync(new IntakeFormValues()
+            .Select(ChangeRequestFields.Type, "emergency")
+            .Text(ChangeRequestFields.IncidentId, "INC-4242")
+            .Start(WorkflowHost.Now.AddMinutes(10)));
+        var filed = await _host.LatestAnnouncementAsync(Id);
+        Assert.Equal(["Approve as incident commander"], WorkflowHost.ButtonsOf(filed).Where(button => button.Text.StartsWith("Approve", StringComparison.Ordinal)).Select(button => button.Text));
+
+        Assert.Null(await _host.Interactions.ClickOnAnnouncementAsync(WorkflowUsers.Eoc, Id, "Approve as incident commander"));
+        var refusal = await _host.WaitForPrivateReplyAsync("needs the incident commander, and you don't hold that role right now");
+        Assert.Contains("Holding it now: <@U0IMOC>", WorkflowHost.TextOf(refusal), StringComparison.Ordinal);
+
+        await _host.PressAsync(WorkflowUsers.IncidentCommander, Id, "Approve as incident commander", "<@U0IMOC> approved: Incident commander approval (1 of 1).");
+        await _host.WaitForThreadReplyAsync(Id, "is fully approved and *scheduled*");
+    }
 }

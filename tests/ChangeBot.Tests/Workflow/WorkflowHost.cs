@@ -92,7 +92,18 @@ public sealed class WorkflowHost : IAsyncDisposable
         }
 
         var factory = new WorkflowHostFactory(all, time);
-        return new WorkflowHost(factory, slack, time, database);
+        try
+        {
+            return new WorkflowHost(factory, slack, time, database);
+        }
+        catch
+        {
+            // The host refused to start (e.g. invalid settings): leave nothing running behind the exception.
+            await factory.DisposeAsync();
+            await slack.DisposeAsync();
+            File.Delete(database);
+            throw;
+        }
     }
 
     /// <summary>An API request with the bearer token.</summary>

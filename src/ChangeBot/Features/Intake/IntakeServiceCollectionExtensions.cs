@@ -10,8 +10,8 @@ public static class IntakeServiceCollectionExtensions
     /// <summary>Filing and editing: <c>/change new</c>, <c>/change edit</c>, the Edit button, the intake modal and the changes API.</summary>
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
-        services.TryAddSingleton<ExecutorCheck>();
-        services.TryAddSingleton<ChangeFiling>();
+        services.TryAddScoped<ExecutorCheck>();
+        services.TryAddScoped<ChangeFiling>();
         services.TryAddSingleton<ChangeEditing>();
         services.TryAddScoped<IntakeModalOpener>();
         services.AddChangeSubCommand<NewChangeSubCommand>(NewChangeSubCommand.Name, "File a change request (opens the form)", "/change new Upgrade Redis to 7.2");

@@ -159,4 +159,29 @@ public class IncidentApiTests
         await host.OutboxDrainedAsync();
         Assert.DoesNotContain(host.Slack.CallsTo("chat.postMessage"), call => WorkflowHost.TextOf(call).Contains($"{later.Id} ({later.Title}), which could not start", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PostIncident_FirstReportedResolvedThenActive_RecordedSilentlyThenDeclaredInItsOwnMessage()
+    {
+        await using var host = await IncidentHost.StartAsync(null);
+
+        using var recorded = await host.PostApiAsync("/api/v1/incidents", new { id = "INC-48", severity = "S3", status = "resolved", title = "Blip" });
+        using var declared = await host.PostApiAsync("/api/v1/incidents", new { id = "INC-48", severity = "S3", status = "active", title = "Blip again" });
+
+        Assert.Equal("recorded", JsonNode.Parse(await recorded.Content.ReadAsStringAsync())!["outcome"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
+        await host.WaitForAsync("chat.postMessage", call => call.Arg("channel") == WorkflowHost.ChangeChannel && call.Arg("thread_ts") is null
+            && WorkflowHost.TextOf(call).Contains("Incident INC-48 (S3) declared by api: Blip again.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TriggerLoop_EveryCheckInterval_PostsTheManualReviewChecklistOfARunningChange()
+    {
+        await using var host = await IncidentHost.StartAsync(null);
+        var change = await RunningChange.StartAsync(host, 905);
+
+        await host.AdvanceAsync(TimeSpan.FromSeconds(30));
+
+        await host.WaitForThreadReplyAsync(change.Id.ToString(), "• ☐ Customers report failed payments");
+    }
 }

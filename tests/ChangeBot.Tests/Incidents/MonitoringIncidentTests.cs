@@ -22,10 +22,16 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
 {
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bot's own schedules (monitoring check, trigger loop) wait an hour, so the test drives every check and
+    /// round itself: a scheduled check in flight when the fake clock jumps would time out on the jump.
+    /// </summary>
+    private static readonly (string, string)[] TestDriven = [("Monitoring:CheckInterval", "01:00:00")];
+
     [Fact]
     public async Task Gate_MonitoringUp_AllowedAndShowsStateAndLastCheck()
     {
-        await using var host = await IncidentHost.StartAsync(servers);
+        await using var host = await IncidentHost.StartAsync(servers, TestDriven);
 
         var gate = await host.GateAsync();
 
@@ -40,13 +46,14 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
     {
         await MonitoringServers.RunAsync(async own =>
         {
-            await using var host = await IncidentHost.StartAsync(own);
+            await using var host = await IncidentHost.StartAsync(own, TestDriven);
             var change = await RunningChange.StartAsync(host, 921, new RollbackTrigger(
                 RollbackTriggerKind.Immediate, "The target is down for 2 minutes", new MetricCondition("up{job=\"target\"}", MetricComparison.Below, 1, TimeSpan.FromMinutes(2))));
             Assert.True((await host.GateAsync())["allowed"]!.GetValue<bool>());
 
             own.StopPrometheus();
             await host.AdvanceAsync(Round + TimeSpan.FromSeconds(1));
+            await host.Services.GetRequiredService<IMonitoringStatus>().CheckNowAsync(CancellationToken.None);
             var gate = await host.GateAsync();
 
             Assert.False(gate["allowed"]!.GetValue<bool>());
@@ -72,7 +79,7 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
         const string Gauge = "checkout_error_ratio_once";
         servers.Target.Set(Gauge, 0.01);
         await servers.WaitForSampleAsync(Gauge, 0.01);
-        await using var host = await IncidentHost.StartAsync(servers);
+        await using var host = await IncidentHost.StartAsync(servers, TestDriven);
         var change = await RunningChange.StartAsync(host, 922, new RollbackTrigger(
             RollbackTriggerKind.Immediate, "Error rate above 5 % for 2 min", new MetricCondition(Gauge, MetricComparison.Above, 0.05, TimeSpan.FromMinutes(2))));
         var id = change.Id.ToString();
@@ -104,7 +111,7 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
     [Fact]
     public async Task RunOnce_ManualReviewTriggers_ChecklistPostedOnceInTheThread()
     {
-        await using var host = await IncidentHost.StartAsync(servers);
+        await using var host = await IncidentHost.StartAsync(servers, TestDriven);
         var change = await RunningChange.StartAsync(host, 923, new RollbackTrigger(RollbackTriggerKind.ManualReview, "Customers report failed payments"));
 
         await RoundsAsync(host, 3);
@@ -120,7 +127,7 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
     {
         var endsAt = TimeProvider.System.GetUtcNow().AddHours(2);
         await servers.CreateSilenceAsync("alice", "deploying checkout", endsAt, ("alertname", "CheckoutErrors", false), ("env", "prod.*", true));
-        await using var host = await IncidentHost.StartAsync(servers);
+        await using var host = await IncidentHost.StartAsync(servers, TestDriven);
         var change = await RunningChange.StartAsync(host, 924);
         using var incident = await host.PostApiAsync("/api/v1/incidents", new { id = "INC-60", severity = "S3", status = "active", title = "Search is slow" });
 
@@ -136,7 +143,7 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
     [Fact]
     public async Task AlertmanagerWebhook_FiringCritical_BlocksAdmissionAndPausesTheRollout_ResolvedReleasesBoth()
     {
-        await using var host = await IncidentHost.StartAsync(servers);
+        await using var host = await IncidentHost.StartAsync(servers, TestDriven);
         var change = await RunningChange.StartAsync(host, 925);
         var id = change.Id.ToString();
         Assert.True((await host.GateAsync())["allowed"]!.GetValue<bool>());
@@ -166,7 +173,7 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
     [Fact]
     public async Task AlertmanagerWebhook_AlertWithoutASeverity_IgnoredWithTheReason()
     {
-        await using var host = await IncidentHost.StartAsync(servers);
+        await using var host = await IncidentHost.StartAsync(servers, TestDriven);
 
         using var response = await host.PostApiAsync("/api/v1/alertmanager", Webhook("firing", ("alertname", "DiskFilling")));
 
@@ -179,7 +186,7 @@ public class MonitoringIncidentTests(MonitoringServers servers) : IClassFixture<
     [Fact]
     public async Task AlertmanagerWebhook_NotAlertmanagersFormat_400WithTheReason()
     {
-        await using var host = await IncidentHost.StartAsync(servers);
+        await using var host = await IncidentHost.StartAsync(servers, TestDriven);
 
         using var response = await host.PostApiAsync("/api/v1/alertmanager", new { version = "3", alerts = Array.Empty<object>() });
 

@@ -261,10 +261,16 @@ public sealed partial class IncidentDesk(
         }
 
         // The first declaration is the incident's message in #change; updates and the resolution are replies to it.
-        return existing is null
+        return existing is null || !WasAnnounced(existing)
             ? ChangeThread.PostTo(channel, ChangeThread.Text(text), MessageKey(id))
             : OutboxMessage.Post(channel, OutboxPayload.Of(ChangeThread.Text(text)), threadKey: MessageKey(id));
     }
+
+    /// <summary>
+    /// An incident first reported already resolved was stored without a message (it started and ended at the same
+    /// instant); declaring it later must post the message its replies hang from.
+    /// </summary>
+    private static bool WasAnnounced(IncidentRecord incident) => incident.ResolvedAt != incident.StartedAt;
 
     private static string AuditAction(IncidentOutcomeKind kind) => kind switch
     {

@@ -9,6 +9,7 @@ using ChangeBot.Features.Execution;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Handoff;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Incidents;
 using ChangeBot.Features.Intake;
 using ChangeBot.Features.Listing;
 using ChangeBot.Features.Monitoring;
@@ -32,6 +33,7 @@ builder.Services.AddChangeBotData(builder.Configuration);
 builder.Services.AddOutboxDelivery();
 builder.Services.AddChangeWorkflowCore().AddIntake().AddApprovals();
 builder.Services.AddChangeExecution().AddHandoffNotes().AddChangeListing();
+builder.Services.AddIncidents();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))
@@ -43,6 +45,7 @@ app.MapOperations();
 app.MapGate();
 app.MapSlack();
 app.MapChanges();
+app.MapIncidents();
 
 if (!await app.RunRefusingInvalidOptionsAsync(Console.Error))
 {

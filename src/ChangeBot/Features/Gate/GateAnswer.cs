@@ -9,9 +9,11 @@ public sealed record GateAnswer(
     IReadOnlyList<GateRuleMessage> Reasons,
     IReadOnlyList<GateRuleMessage> Conditions,
     string? NextAllowedAt,
-    string Policy)
+    string Policy,
+    GateMonitoring? Monitoring = null)
 {
-    public static GateAnswer From(AdmissionDecision decision)
+    /// <summary>The answer to <paramref name="decision"/>; <paramref name="monitoring"/> adds the monitoring gate's state (the HTTP gate does).</summary>
+    public static GateAnswer From(AdmissionDecision decision, GateMonitoring? monitoring = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
         return new GateAnswer(
@@ -19,6 +21,7 @@ public sealed record GateAnswer(
             [.. decision.Reasons.Select(r => new GateRuleMessage(r.Rule, r.Message))],
             [.. decision.Conditions.Select(c => new GateRuleMessage(c.Rule, c.Message))],
             decision.NextAllowedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            decision.Policy);
+            decision.Policy,
+            monitoring);
     }
 }

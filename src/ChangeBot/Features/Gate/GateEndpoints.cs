@@ -1,5 +1,6 @@
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
+using ChangeBot.Features.Monitoring;
 
 namespace ChangeBot.Features.Gate;
 
@@ -11,7 +12,7 @@ public static class GateEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapGate(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapGet("/gate", async (HttpRequest request, ChangeAdmission admission, TimeProvider clock, CancellationToken cancellationToken) =>
+        endpoints.MapApiV1().MapGet("/gate", async (HttpRequest request, ChangeAdmission admission, IMonitoringStatus monitoring, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var unknown = request.Query.Keys.FirstOrDefault(k => !GateQuestion.Parameters.Contains(k, StringComparer.OrdinalIgnoreCase));
             if (unknown is not null)
@@ -25,7 +26,7 @@ public static class GateEndpoints
             }
 
             var decision = await admission.DecideAsync(query, cancellationToken).ConfigureAwait(false);
-            return Results.Ok(GateAnswer.From(decision));
+            return Results.Ok(GateAnswer.From(decision, GateMonitoring.From(monitoring.Current)));
         });
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using ChangeBot.Features.Admission;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,9 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<RollbackTriggerRunner>();
         services.AddSingleton<AlertmanagerWebhookReader>();
         services.AddHostedService<MonitoringCheckWorker>();
+
+        // Admission's "no metrics, no changes" reads the gate, whichever of AddChangeAdmission and this runs first.
+        services.Replace(ServiceDescriptor.Singleton<IMonitoringStatusSource, MonitoringGateStatus>());
         return services;
     }
 

@@ -19,7 +19,6 @@ public static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<AdmissionOverrides>();
         services.Replace(ServiceDescriptor.Singleton<IAdmissionOverrideSource, StoredAdmissionOverrides>());
         services.Replace(ServiceDescriptor.Singleton<IChangesInProgressSource, StoredChangesInProgress>());
-        services.Replace(ServiceDescriptor.Singleton<IMonitoringStatusSource, MonitoringLiveState>());
         services.TryAddSingleton<ChangeExecution>();
         services.TryAddScoped<HandoffOffer>();
         services.TryAddScoped<PrivateReply>();

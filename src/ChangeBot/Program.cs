@@ -8,6 +8,7 @@ using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
+using ChangeBot.Features.Scheduling;
 using ChangeBot.Slack.Hosting;
 
 if (CommandLine.IsCommand(args))
@@ -20,6 +21,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
+builder.Services.AddChangeScheduling(builder.Configuration);
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

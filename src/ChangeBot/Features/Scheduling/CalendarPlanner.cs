@@ -1,0 +1,70 @@
+using ChangeBot.Data;
+using ChangeBot.Data.Changes;
+using ChangeBot.Domain.Changes;
+using ChangeBot.Features.Locks;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ChangeBot.Features.Scheduling;
+
+/// <summary>
+/// Rolls the clock forward: stores a one-shot trigger for every announcement due in the next
+/// <see cref="SchedulerOptions.LookAhead"/> (so a recurring lock gets one trigger per occurrence, never an endless
+/// one), and plans every open change request's reminders again, which repairs any the workflow did not plan.
+/// </summary>
+public sealed class CalendarPlanner(
+    ISchedulerFactory schedulers,
+    LockCalendar calendar,
+    ChangeRequestQueries queries,
+    ChangeBotStore store,
+    IChangeTimers timers,
+    IOptions<SchedulerOptions> options,
+    TimeProvider clock)
+{
+    // Finished changes still owe a handoff note (30 min) or a retrospective (2 days by default).
+    private static readonly TimeSpan FinishedChangesWatched = TimeSpan.FromDays(14);
+
+    private static readonly ChangeState[] Watched =
+    [
+        ChangeState.Submitted, ChangeState.Approved, ChangeState.Scheduled, ChangeState.InProgress, ChangeState.Monitoring,
+        ChangeState.Completed, ChangeState.RolledBack, ChangeState.Aborted,
+    ];
+
+    public async Task<int> PlanAsync(CancellationToken cancellationToken)
+    {
+        var current = await calendar.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+
+        // Strictly after now: an event due at this very instant has fired already or is stored already.
+        var due = CalendarEvents.Between(current, now.AddTicks(1), now + options.Value.LookAhead);
+        foreach (var planned in due)
+        {
+            var data = new JobDataMap
+            {
+                [ClockJobs.KindKey] = planned.Kind.ToString(),
+                [ClockJobs.EntryKey] = planned.EntryId,
+                [ClockJobs.StartKey] = ClockJobs.Instant(planned.Period.Start),
+                [ClockJobs.EndKey] = ClockJobs.Instant(planned.Period.End),
+                [ClockJobs.AtKey] = ClockJobs.Instant(planned.At),
+            };
+            var trigger = ClockJobs.OneShot(ClockJobs.CalendarEvent, new TriggerKey(planned.Key, ClockJobs.CalendarGroup), planned.At, data);
+            await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var summary in await queries.InStateAsync(Watched, cancellationToken).ConfigureAwait(false))
+        {
+            if (summary.State.IsTerminal() && summary.UpdatedAt < now - FinishedChangesWatched)
+            {
+                continue;
+            }
+
+            if (await store.GetAsync(summary.Id, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                await timers.PlanAsync(stored.Change, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return due.Count;
+    }
+}

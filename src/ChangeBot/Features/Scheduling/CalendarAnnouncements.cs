@@ -68,20 +68,18 @@ public sealed partial class CalendarAnnouncements(
     private async Task<List<OutboxMessage>> WindowMessagesAsync(string channel, CalendarEvent due, DateTimeOffset? lateSince, CancellationToken cancellationToken)
     {
         var type = CalendarEvents.WindowType(due.EntryId) ?? throw new InvalidOperationException($"'{due.EntryId}' names no change type's window.");
-        var inWindow = (await queries.PlannedBetweenAsync(due.Period.Start, due.Period.End, cancellationToken).ConfigureAwait(false))
+        // Filed but not started: at the opening that is what is planned in it, at the close what did not start.
+        var planned = (await queries.InStateAsync(NotStarted, cancellationToken).ConfigureAwait(false))
             .Where(change => change.Type == type && due.Period.Contains(change.PlannedStart))
             .ToList();
         var messages = new List<OutboxMessage>();
         if (due.Kind == CalendarEventKind.WindowOpens)
         {
-            messages.Add(ChangeThread.PostTo(channel, ClockMessages.WindowOpens(type, due.Period, inWindow, lateSince)));
+            messages.Add(ChangeThread.PostTo(channel, ClockMessages.WindowOpens(type, due.Period, planned, lateSince)));
             return messages;
         }
 
-        var notStarted = (await queries.InStateAsync(NotStarted, cancellationToken).ConfigureAwait(false))
-            .Where(change => change.Type == type && due.Period.Contains(change.PlannedStart))
-            .ToList();
-        messages.Add(ChangeThread.PostTo(channel, ClockMessages.WindowCloses(type, due.Period, notStarted, lateSince)));
+        messages.Add(ChangeThread.PostTo(channel, ClockMessages.WindowCloses(type, due.Period, planned, lateSince)));
         var eoc = await roles.MembersAsync(ApproverRole.Eoc, cancellationToken).ConfigureAwait(false);
         foreach (var running in (await queries.InProgressAsync(cancellationToken).ConfigureAwait(false)).Where(change => change.Type == type))
         {

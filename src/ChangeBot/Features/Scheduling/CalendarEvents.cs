@@ -40,7 +40,8 @@ public static class CalendarEvents
             }
         }
 
-        foreach (var occurrence in calendar.Occurrences(new TimeInterval(from, to + HeadsUp)))
+        // From a tick early: periods are half-open, and one ending exactly at `from` still owes its end.
+        foreach (var occurrence in calendar.Occurrences(new TimeInterval(from.AddTicks(-1), to + HeadsUp)))
         {
             if (occurrence.Entry is not ChangeLock changeLock || occurrence.Period.Length <= TimeSpan.Zero)
             {

@@ -16,7 +16,7 @@ public static class ClockMessages
     {
         ArgumentNullException.ThrowIfNull(scheduled);
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"🟢 *The change window for {ChangeMessage.TypeName(type)} changes is open* until {SlackFormat.When(opening.End)}.");
-        text.Append(scheduled.Count == 0 ? "\nNothing is scheduled in it." : "\nScheduled in it:");
+        text.Append(scheduled.Count == 0 ? "\nNothing is planned in it." : "\nPlanned in it:");
         AppendChanges(text, scheduled);
         return Layout(text, lateSince);
     }

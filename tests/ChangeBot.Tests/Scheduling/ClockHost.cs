@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ChangeBot.Data;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Features.Admission;
@@ -30,7 +31,13 @@ internal sealed class ClockHost : IAsyncDisposable
     private readonly IHost _host;
     private bool _stopped;
 
-    private ClockHost(IHost host) => _host = host;
+    private readonly TestStore _db;
+
+    private ClockHost(IHost host, TestStore db)
+    {
+        _host = host;
+        _db = db;
+    }
 
     public IServiceProvider Services => _host.Services;
 
@@ -52,15 +59,36 @@ internal sealed class ClockHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(config);
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(Substitute.For<ISlackApiClient>());
         builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission();
         builder.Services.AddChangeBotData(builder.Configuration).AddChangeWorkflowCore();
         builder.Services.AddChangeScheduling(builder.Configuration);
         var host = builder.Build();
+        var startedAt = clock.GetUtcNow();
         await host.StartAsync();
-        return new ClockHost(host);
+        var started = new ClockHost(host, db);
+        await started.WaitForPlanAsync(startedAt);
+        return started;
+    }
+
+    /// <summary>Waits until the calendar plan has run since <paramref name="since"/> (it runs on start-up) and finished.</summary>
+    public async Task WaitForPlanAsync(DateTimeOffset since)
+    {
+        using var limit = new CancellationTokenSource(SettleLimit);
+        var planner = Services.GetRequiredService<CalendarPlanner>();
+        while (planner.LastPlannedAt is not { } last || last < since)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5), limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("the calendar plan did not run on start-up");
+            }
+        }
     }
 
     public async Task<IScheduler> SchedulerAsync() => await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -142,6 +170,12 @@ internal sealed class ClockHost : IAsyncDisposable
 
     private async Task<bool> AnyPendingAsync(DateTimeOffset now)
     {
+        // A fired trigger keeps its row here until its job has finished.
+        if (await _db.ScalarAsync<long>("SELECT COUNT(*) FROM qrtz_fired_triggers") > 0)
+        {
+            return true;
+        }
+
         var scheduler = await SchedulerAsync();
         foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
         {

@@ -30,6 +30,11 @@ public sealed class CalendarPlanner(
         ChangeState.Completed, ChangeState.RolledBack, ChangeState.Aborted,
     ];
 
+    private long _lastPlannedTicks = -1;
+
+    /// <summary>When this replica last finished a plan (for readiness and for tests waiting on the start-up plan).</summary>
+    public DateTimeOffset? LastPlannedAt => Interlocked.Read(ref _lastPlannedTicks) is var ticks and >= 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     public async Task<int> PlanAsync(CancellationToken cancellationToken)
     {
         var current = await calendar.RefreshAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +70,7 @@ public sealed class CalendarPlanner(
             }
         }
 
+        Interlocked.Exchange(ref _lastPlannedTicks, now.UtcTicks);
         return due.Count;
     }
 }

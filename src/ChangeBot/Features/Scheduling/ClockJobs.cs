@@ -43,7 +43,13 @@ public static class ClockJobs
             .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
 
-    /// <summary>When the firing is later than the configured slack, the time it was due (for the "ran late" note).</summary>
-    internal static DateTimeOffset? LateSince(IJobExecutionContext context, TimeSpan lateAfter) =>
-        context.ScheduledFireTimeUtc is { } scheduled && context.FireTimeUtc - scheduled > lateAfter ? scheduled : null;
+    /// <summary>
+    /// When the firing is later than the configured slack, the time it was due (for the "ran late" note). The due time
+    /// is the one stored with the trigger: a misfire fired "now" has its scheduled time moved to now.
+    /// </summary>
+    internal static DateTimeOffset? LateSince(IJobExecutionContext context, TimeSpan lateAfter)
+    {
+        var due = ReadInstant(context.MergedJobDataMap, AtKey);
+        return context.FireTimeUtc - due > lateAfter ? due : null;
+    }
 }

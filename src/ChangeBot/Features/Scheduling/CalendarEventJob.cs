@@ -5,10 +5,9 @@ using Quartz;
 namespace ChangeBot.Features.Scheduling;
 
 /// <summary>
-/// Announces one calendar event. One at a time across the cluster, so a window closing and a lock starting at the
-/// same instant are posted in a stable order.
+/// Announces one calendar event. Not serialised: on a cluster a blocked trigger waits for the next acquisition pass,
+/// which made announcements seconds late; events at the same instant are independent messages.
 /// </summary>
-[DisallowConcurrentExecution]
 internal sealed class CalendarEventJob(CalendarAnnouncements announcements, IOptions<SchedulerOptions> options) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)

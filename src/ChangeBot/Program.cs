@@ -1,5 +1,6 @@
 using ChangeBot.Cli;
 using ChangeBot.Features.Admission;
+using ChangeBot.Features.Calendar;
 using ChangeBot.Data;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Changes;
@@ -21,7 +22,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
-builder.Services.AddChangeScheduling(builder.Configuration);
+builder.Services.AddChangeScheduling(builder.Configuration).AddCalendarFeed();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))
@@ -32,6 +33,7 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapSlack();
 app.MapGate();
+app.MapCalendarFeed();
 
 await app.RunAsync();
 return 0;

@@ -7,6 +7,7 @@ using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Locks;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Features.Scheduling;
@@ -22,7 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
 builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
-builder.Services.AddChangeScheduling(builder.Configuration).AddCalendarFeed();
+builder.Services.AddChangeScheduling(builder.Configuration).AddCalendarFeed().AddChangeLocks();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))

@@ -3,6 +3,7 @@ using ChangeBot.Data;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Changes;
+using ChangeBot.Features.Locks;
 using ChangeBot.Features.Policy;
 using ChangeBot.Features.Scheduling;
 using ChangeBot.Slack.WebApi;
@@ -64,7 +65,7 @@ internal sealed class ClockHost : IAsyncDisposable
         builder.Services.AddSingleton(Substitute.For<ISlackApiClient>());
         builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission();
         builder.Services.AddChangeBotData(builder.Configuration).AddChangeWorkflowCore();
-        builder.Services.AddChangeScheduling(builder.Configuration);
+        builder.Services.AddChangeScheduling(builder.Configuration).AddChangeLocks();
         var host = builder.Build();
         var startedAt = clock.GetUtcNow();
         await host.StartAsync();

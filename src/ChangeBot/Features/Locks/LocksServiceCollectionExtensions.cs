@@ -1,0 +1,18 @@
+using ChangeBot.Features.Commands;
+using ChangeBot.Slack.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChangeBot.Features.Locks;
+
+public static class LocksServiceCollectionExtensions
+{
+    /// <summary><c>/change pcl …</c>, <c>/change freeze …</c> and the lock modal. Needs the scheduling registration.</summary>
+    public static IServiceCollection AddChangeLocks(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ChangeLocks>();
+        services.AddChangeSubCommand<PclSubCommand>(PclSubCommand.Name, "Production change locks: add, list, end", "/change pcl add | list | end <name>");
+        services.AddChangeSubCommand<FreezeSubCommand>(FreezeSubCommand.Name, "Change freezes: add, list, end", "/change freeze add | list | end <name>");
+        services.AddSlackViewSubmission<LockModalSubmission>(LockModal.CallbackId);
+        return services;
+    }
+}

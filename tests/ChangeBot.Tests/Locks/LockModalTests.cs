@@ -2,6 +2,7 @@ using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Policy;
 using ChangeBot.Features.Locks;
 using ChangeBot.Slack.Payloads;
+using ChangeBot.Testing.Slack;
 
 namespace ChangeBot.Tests.Locks;
 
@@ -28,6 +29,14 @@ public sealed class LockModalTests
 
         // After the switch to summer time the 22nd still begins at 09:00 in Berlin, 07:00 UTC.
         Assert.Equal(new DateTimeOffset(2026, 4, 22, 7, 0, 0, TimeSpan.Zero), Assert.Single(occurrences).Start);
+    }
+
+    [Theory]
+    [InlineData(LockKind.Pcl)]
+    [InlineData(LockKind.Freeze)]
+    public void Render_EitherKind_KeepsSlacksViewRules(LockKind kind)
+    {
+        Assert.Null(SlackBlockRules.CheckView(LockModal.Render(kind).ToJson()));
     }
 
     [Fact]

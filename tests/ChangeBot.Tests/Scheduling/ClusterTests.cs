@@ -62,9 +62,9 @@ public sealed class ClusterTests(TestDatabases databases, ITestOutputHelper outp
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"firing delay over {delays.Count} triggers, due time to outbox row: p50 {delays[delays.Count / 2]:0} ms, p95 {delays[(int)(delays.Count * 0.95)]:0} ms, max {delays[^1]:0} ms; {firedBeforeStop} fired before node-a stopped"));
     }
 
-    private static DateTimeOffset Truncated(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+    internal static DateTimeOffset Truncated(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 
-    private static async Task DeclareAsync(TestStore db, string name, DateTimeOffset start, DateTimeOffset end)
+    internal static async Task DeclareAsync(TestStore db, string name, DateTimeOffset start, DateTimeOffset end)
     {
         var definition = new LockDefinition
         {
@@ -84,7 +84,7 @@ public sealed class ClusterTests(TestDatabases databases, ITestOutputHelper outp
     }
 
     /// <summary>Waits (bounded, real time) until at least <paramref name="count"/> announcements are in the outbox.</summary>
-    private static async Task<int> WaitForAsync(TestStore db, int count, int total)
+    internal static async Task<int> WaitForAsync(TestStore db, int count, int total)
     {
         using var limit = new CancellationTokenSource(WaitLimit);
         while (true)

@@ -63,7 +63,7 @@ public sealed class ChangeLocks(
             },
             cancellationToken).ConfigureAwait(false);
         outbox.Notify();
-        await planner.PlanAsync(cancellationToken).ConfigureAwait(false);
+        await planner.PlanCalendarAsync(cancellationToken).ConfigureAwait(false);
         return LockOutcome.Done($"Declared the {changeLock.Title}: {definition.FirstPeriod}. It is announced in #change and admission applies it now.");
     }
 

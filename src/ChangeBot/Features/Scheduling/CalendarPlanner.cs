@@ -35,7 +35,17 @@ public sealed class CalendarPlanner(
     /// <summary>When this replica last finished a plan (for readiness and for tests waiting on the start-up plan).</summary>
     public DateTimeOffset? LastPlannedAt => Interlocked.Read(ref _lastPlannedTicks) is var ticks and >= 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
+    /// <summary>The calendar's announcements, then every open change request's reminders.</summary>
     public async Task<int> PlanAsync(CancellationToken cancellationToken)
+    {
+        var planned = await PlanCalendarAsync(cancellationToken).ConfigureAwait(false);
+        await PlanChangesAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _lastPlannedTicks, clock.GetUtcNow().UtcTicks);
+        return planned;
+    }
+
+    /// <summary>Rebuilds the calendar from the database and stores the triggers of what is due in the look-ahead.</summary>
+    public async Task<int> PlanCalendarAsync(CancellationToken cancellationToken)
     {
         var current = await calendar.RefreshAsync(cancellationToken).ConfigureAwait(false);
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
@@ -57,6 +67,12 @@ public sealed class CalendarPlanner(
             await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken).ConfigureAwait(false);
         }
 
+        return due.Count;
+    }
+
+    private async Task PlanChangesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         foreach (var summary in await queries.InStateAsync(Watched, cancellationToken).ConfigureAwait(false))
         {
             if (summary.State.IsTerminal() && summary.UpdatedAt < now - FinishedChangesWatched)
@@ -69,8 +85,5 @@ public sealed class CalendarPlanner(
                 await timers.PlanAsync(stored.Change, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        Interlocked.Exchange(ref _lastPlannedTicks, now.UtcTicks);
-        return due.Count;
     }
 }

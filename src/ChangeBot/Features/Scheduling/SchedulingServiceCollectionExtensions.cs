@@ -20,7 +20,6 @@ public static class SchedulingServiceCollectionExtensions
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var provider = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.Sqlite);
-        var connectionString = configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName);
 
         services.TryAddSingleton<LockRecords>();
         services.TryAddSingleton<LockCalendar>();
@@ -45,14 +44,16 @@ public static class SchedulingServiceCollectionExtensions
 
             quartz.UsePersistentStore(store =>
             {
+                // The connection string is read when the store first connects, from the container's configuration,
+                // so it is the one the data layer uses even when a test host overrides it after this call.
                 if (provider == StorageProvider.Postgres)
                 {
-                    store.UsePostgres(connectionString ?? string.Empty);
+                    store.UsePostgres(source => source.DataSourceFactory = sp => Npgsql.NpgsqlDataSource.Create(ConnectionString(sp, provider)));
                     store.UseClustering();
                 }
                 else
                 {
-                    store.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? StorageOptions.DefaultSqliteConnectionString : connectionString);
+                    store.UseSqlite(source => source.DataSourceFactory = sp => Microsoft.Data.Sqlite.SqliteFactory.Instance.CreateDataSource(ConnectionString(sp, provider)));
                 }
 
                 store.ProvisionSchema();
@@ -69,5 +70,11 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
+    }
+
+    private static string ConnectionString(IServiceProvider services, StorageProvider provider)
+    {
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName);
+        return string.IsNullOrWhiteSpace(configured) && provider == StorageProvider.Sqlite ? StorageOptions.DefaultSqliteConnectionString : configured ?? string.Empty;
     }
 }

@@ -33,8 +33,8 @@ public sealed class ChangeBotStore
     /// </summary>
     public async Task<ChangeId> NextChangeIdAsync(int year, CancellationToken cancellationToken)
     {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var session = await _dialect.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (session.Connection, session.Transaction);
         var number = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO change_sequences (year, last_number) VALUES (@Year, 1)
@@ -48,12 +48,16 @@ public sealed class ChangeBotStore
         return ChangeId.Create(year, checked((int)number));
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction and commits it with its audit entries and outbox messages.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and commits it with its audit entries and outbox messages. The
+    /// work uses the unit of work only: calling the store again from inside it would wait for its own turn (take a new
+    /// change id before, not inside).
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<UnitOfWork, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var session = await _dialect.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (session.Connection, session.Transaction);
         var unit = new UnitOfWork(connection, transaction, _dialect, _clock.GetUtcNow());
         var result = await work(unit, cancellationToken);
         await unit.CommitAsync(cancellationToken);

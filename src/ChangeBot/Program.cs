@@ -1,13 +1,16 @@
 using ChangeBot.Cli;
-using ChangeBot.Features.Admission;
-using ChangeBot.Features.Calendar;
 using ChangeBot.Data;
+using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
+using ChangeBot.Features.Approvals;
+using ChangeBot.Features.Calendar;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Gate;
 using ChangeBot.Features.Home;
+using ChangeBot.Features.Intake;
 using ChangeBot.Features.Locks;
+using ChangeBot.Features.Monitoring;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
 using ChangeBot.Features.Scheduling;
@@ -20,9 +23,12 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
 builder.Services.AddChangePolicy(builder.Configuration).AddChangeAdmission().AddApiAuthentication();
-builder.Services.AddChangeBotData(builder.Configuration).AddOutboxDelivery().AddChangeWorkflowCore();
+builder.Services.AddMonitoring();
+builder.Services.AddSlack(builder.Configuration).AddChangeCommands().AddHomeTab();
+builder.Services.AddChangeBotData(builder.Configuration);
+builder.Services.AddOutboxDelivery();
+builder.Services.AddChangeWorkflowCore().AddIntake().AddApprovals();
 builder.Services.AddChangeScheduling(builder.Configuration).AddCalendarFeed().AddChangeLocks();
 
 var app = builder.Build();
@@ -32,8 +38,9 @@ if (!app.Services.RefuseInvalidPolicy(Console.Error))
 }
 
 app.MapGet("/healthz", () => Results.Text("ok"));
-app.MapSlack();
 app.MapGate();
+app.MapSlack();
+app.MapChanges();
 app.MapCalendarFeed();
 
 await app.RunAsync();

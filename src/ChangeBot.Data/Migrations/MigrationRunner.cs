@@ -19,8 +19,8 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider clock)
     /// <summary>Brings the schema up to date and returns the versions it applied (none when already current).</summary>
     public async Task<IReadOnlyList<int>> ApplyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var session = await dialect.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (session.Connection, session.Transaction);
         var turns = dialect.TakeTurnsSql(WriterLane.Migrations);
         if (turns.Length > 0)
         {

@@ -70,8 +70,8 @@ public sealed class OutboxStore(ISqlDialect dialect)
     public async Task MarkSentAsync(OutboxEntry entry, string? ts, SlackMessageRecord? posted, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using var session = await dialect.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (session.Connection, session.Transaction);
         var at = now.ToUnixTimeMilliseconds();
         await connection.ExecuteAsync(new CommandDefinition(
             """

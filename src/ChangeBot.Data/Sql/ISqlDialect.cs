@@ -21,10 +21,11 @@ public interface ISqlDialect
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// A transaction for writing. On SQLite it takes the write lock at once (<c>BEGIN IMMEDIATE</c>), so a
-    /// read-then-write never fails halfway on a lock upgrade.
+    /// A connection with a transaction for writing. On SQLite the writers of this process queue up in memory first and
+    /// then take the file's write lock at once (<c>BEGIN IMMEDIATE</c>): a read-then-write never fails halfway on a lock
+    /// upgrade, and waiting writers do not poll the busy handler.
     /// </summary>
-    Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    Task<WriteSession> BeginWriteAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// SQL that makes the writers of the audit chain (and of the migrations) take turns until commit. Empty on SQLite,

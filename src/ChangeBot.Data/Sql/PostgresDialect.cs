@@ -31,10 +31,18 @@ public sealed class PostgresDialect : ISqlDialect, IDisposable
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public async Task<WriteSession> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        return await connection.BeginTransactionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return new WriteSession(connection, await connection.BeginTransactionAsync(cancellationToken), null);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public string TakeTurnsSql(WriterLane lane) => lane switch

@@ -4,12 +4,13 @@ using Microsoft.Data.Sqlite;
 namespace ChangeBot.Data.Sql;
 
 /// <summary>SQLite: a file in WAL mode, foreign keys on, writers waiting on each other rather than failing.</summary>
-public sealed class SqliteDialect : ISqlDialect
+public sealed class SqliteDialect : ISqlDialect, IDisposable
 {
     private const int SqliteConstraint = 19;
 
     private readonly string _connectionString;
     private readonly string _path;
+    private readonly SemaphoreSlim _writers = new(1, 1);
 
     static SqliteDialect() => DapperConventions.Apply();
 
@@ -62,12 +63,29 @@ public sealed class SqliteDialect : ISqlDialect
         }
     }
 
-    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public async Task<WriteSession> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        // SQLite has one writer at a time anyway; queueing here is fair and cheap, where the busy handler sleeps and retries.
+        await _writers.WaitAsync(cancellationToken);
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken);
 
-        // Not deferred: BEGIN IMMEDIATE takes the write lock now, waiting up to the busy timeout.
-        return await Task.Run(() => ((SqliteConnection)connection).BeginTransaction(deferred: false), cancellationToken);
+            // Not deferred: BEGIN IMMEDIATE takes the write lock now (another process may hold it: the busy timeout waits).
+            var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+            return new WriteSession(connection, transaction, new Turn(_writers));
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            _writers.Release();
+            throw;
+        }
     }
 
     public string TakeTurnsSql(WriterLane lane) => string.Empty;
@@ -77,4 +95,11 @@ public sealed class SqliteDialect : ISqlDialect
     public bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
         && (sqlite.SqliteExtendedErrorCode is 1555 or 2067);
+
+    public void Dispose() => _writers.Dispose();
+
+    private sealed class Turn(SemaphoreSlim writers) : IDisposable
+    {
+        public void Dispose() => writers.Release();
+    }
 }

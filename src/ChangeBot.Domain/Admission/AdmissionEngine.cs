@@ -121,9 +121,9 @@ public static class AdmissionEngine
             if (_period.End > opening.End)
             {
                 var latest = opening.End - query.Duration;
-                var advice = latest >= opening.Start && latest >= query.Start - query.Duration
+                var advice = latest >= opening.Start
                     ? $"start by {At(latest, window.Zone)} or shorten it"
-                    : "shorten it or split it";
+                    : $"the window is only {DurationText.Format(opening.Length)} long, so shorten it or split it";
                 Block(
                     AdmissionRuleIds.DurationWindow,
                     $"A {DurationText.Format(query.Duration)} change starting {At(query.Start, window.Zone)} would end after the {label} closes at {At(opening.End, window.Zone)}: {advice}.",
@@ -156,6 +156,12 @@ public static class AdmissionEngine
                 }
 
                 LockBlock(changeLock, occurrence, $"An emergency during it needs approval from the {Roles(changeLock.EmergencyApprovers)} (missing: {Roles(missing)}).");
+                return;
+            }
+
+            if (query.CanaryOnly && changeLock.Strength == LockStrength.Soft && changeLock.AllowsCanary && changeLock.Blocks(query.Criticality))
+            {
+                Condition(changeLock.RuleId, $"The {changeLock.Title} is in force {until}: canary deploys may run; {changeLock.Condition}.");
                 return;
             }
 

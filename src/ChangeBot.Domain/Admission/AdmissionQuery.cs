@@ -30,7 +30,38 @@ public sealed record AdmissionQuery
 
     public ExceptionCategory? Exception { get; init; }
 
+    /// <summary>The change only deploys to canary (seed 2: soft PCLs allow canary deploys, whose impact is controlled).</summary>
+    public bool CanaryOnly { get; init; }
+
     public IReadOnlyList<AdmissionOverride> Overrides { get; init; } = [];
+
+    /// <summary>
+    /// The question for a filed change: its current revision's type, criticality, services, environment, planned start
+    /// (or <paramref name="start"/>, e.g. now for /change start), duration, incident, and the roles of its live approvals.
+    /// </summary>
+    public static AdmissionQuery For(
+        ChangeRequest change,
+        DateTimeOffset? start = null,
+        IReadOnlyList<AdmissionOverride>? overrides = null,
+        ExceptionCategory? exception = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var content = change.Content;
+        return new AdmissionQuery
+        {
+            Type = content.Type,
+            Criticality = content.EffectiveCriticality,
+            Services = content.Services,
+            Environment = content.Environment,
+            Start = start ?? content.PlannedStart,
+            Duration = content.EstimatedDuration,
+            ChangeId = change.Id,
+            IncidentId = content.IncidentId,
+            Approvals = change.CurrentApprovals.Select(a => a.Role).ToHashSet(),
+            Exception = exception,
+            Overrides = overrides ?? [],
+        };
+    }
 
     public TimeInterval Period => new(Start, Start + (Duration > TimeSpan.Zero ? Duration : TimeSpan.FromTicks(1)));
 }

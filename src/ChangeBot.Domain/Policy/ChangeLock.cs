@@ -30,6 +30,9 @@ public sealed record ChangeLock : ICalendarEntry
     /// <summary>For a soft lock, the condition under which the changes it does not block may run.</summary>
     public string Condition { get; init; } = "coordinate with the EOC";
 
+    /// <summary>For a soft lock: canary-only deploys may run whatever their criticality (seed 2).</summary>
+    public bool AllowsCanary { get; init; } = true;
+
     public IReadOnlySet<ExceptionCategory> Exceptions { get; init; } = new HashSet<ExceptionCategory>();
 
     /// <summary>Who approves a change that claims one of <see cref="Exceptions"/> (seed 2: the VPE).</summary>
@@ -52,6 +55,23 @@ public sealed record ChangeLock : ICalendarEntry
 
     public bool Blocks(Criticality criticality) =>
         Strength == LockStrength.Hard || BlockedCriticalities.Contains(criticality);
+
+    /// <summary>A lock declared at run time (e.g. <c>/change pcl</c>) for one period.</summary>
+    public static ChangeLock Once(
+        string id,
+        string name,
+        LockKind kind,
+        LockStrength strength,
+        TimeInterval period,
+        LockScope? scope = null) => new()
+    {
+        Id = id,
+        Name = name,
+        Kind = kind,
+        Strength = strength,
+        Schedule = new OneOffSchedule(period),
+        Scope = scope ?? LockScope.Everything,
+    };
 
     public static string Slug(string name)
     {

@@ -68,10 +68,10 @@ internal sealed class SlackFrontDoor(
 
         var result = await dispatcher.DispatchAsync(inbound, http.RequestAborted).ConfigureAwait(false);
         http.Response.StatusCode = StatusCodes.Status200OK;
-        if (result.Ack.Body is { } ack)
+        if (result.Ack.ToJson() is { } ack)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(ack.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
+            await http.Response.WriteAsync(ack, http.RequestAborted).ConfigureAwait(false);
         }
 
         // The answer is out before any follow-up starts: slow work can never delay the ack.
@@ -120,6 +120,20 @@ internal sealed class SlackFrontDoor(
         if (request.ContentLength > MaxBodyBytes)
         {
             return null;
+        }
+
+        if (request.ContentLength is { } length)
+        {
+            // Slack always sends Content-Length: read straight into a buffer of that size.
+            var exact = new byte[length];
+            var filled = 0;
+            int n;
+            while (filled < exact.Length && (n = await request.Body.ReadAsync(exact.AsMemory(filled), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                filled += n;
+            }
+
+            return filled == exact.Length ? exact : exact[..filled];
         }
 
         using var buffer = new MemoryStream();

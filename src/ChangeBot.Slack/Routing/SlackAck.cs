@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChangeBot.Slack.BlockKit;
+using ChangeBot.Slack.Payloads;
 
 namespace ChangeBot.Slack.Routing;
 
@@ -16,7 +17,12 @@ public sealed record SlackAck
     /// <summary>Closes the whole modal stack.</summary>
     public static SlackAck Clear => new(new JsonObject { ["response_action"] = "clear" });
 
+    private string? _json;
+
     public JsonObject? Body { get; }
+
+    /// <summary>The body as Slack reads it, serialised once: a cached ack (help text) costs nothing per request.</summary>
+    public string? ToJson() => Body is null ? null : _json ??= Body.ToJsonString(SlackJson.Options);
 
     public static SlackAck Ephemeral(MessageLayout message) => Message(message, "ephemeral");
 

@@ -40,7 +40,16 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was stopped twice (WebApplicationFactory and RunAsync both stop it) and the container already
+            // disposed this runner: everything it ran has been cancelled then.
+            return;
+        }
         try
         {
             await Task.WhenAll(_running.Keys).WaitAsync(DrainTimeout, cancellationToken).ConfigureAwait(false);

@@ -58,20 +58,26 @@ public sealed class SlackRequestVerifier(TimeProvider time)
             return SlackVerificationResult.Invalid($"malformed {SignatureHeader} header");
         }
 
-        var expected = Encoding.ASCII.GetBytes(Version + "=" + Compute(signingSecret, timestampHeader, body));
-        var actual = Encoding.ASCII.GetBytes(signatureHeader.ToLowerInvariant());
-        return CryptographicOperations.FixedTimeEquals(expected, actual)
+        Span<byte> claimed = stackalloc byte[HexLength / 2];
+        if (Convert.FromHexString(signatureHeader.AsSpan(separator + 1), claimed, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != claimed.Length)
+        {
+            return SlackVerificationResult.Invalid($"malformed {SignatureHeader} header");
+        }
+
+        Span<byte> expected = stackalloc byte[HexLength / 2];
+        Compute(signingSecret, timestampHeader, body, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, claimed)
             ? SlackVerificationResult.Valid
             : SlackVerificationResult.Invalid("signature mismatch");
     }
 
-    private static string Compute(string secret, string timestamp, ReadOnlySpan<byte> body)
+    // The MAC over "v0:{timestamp}:{body}", fed in pieces so the body is never copied.
+    private static void Compute(string secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> mac)
     {
-        var prefix = Encoding.UTF8.GetBytes($"{Version}:{timestamp}:");
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefix.Length));
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
-        return Convert.ToHexStringLower(mac);
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.ASCII.GetBytes($"{Version}:{timestamp}:"));
+        hmac.AppendData(body);
+        hmac.GetHashAndReset(mac);
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChangeBot.Slack.BlockKit;
+using ChangeBot.Slack.Payloads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -152,7 +153,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
             body["delete_original"] = true;
         }
 
-        var json = body.ToJsonString();
+        var json = body.ToJsonString(SlackJson.Options);
         await SendAsync("response_url", responseUrl, authenticate: false, () => new StringContent(json, JsonUtf8), cancellationToken).ConfigureAwait(false);
     }
 
@@ -165,7 +166,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     private Task<JsonObject> WriteAsync(string method, JsonObject body, CancellationToken cancellationToken)
     {
-        var json = body.ToJsonString();
+        var json = body.ToJsonString(SlackJson.Options);
         return SendAsync(method, MethodUri(method), authenticate: true, () => new StringContent(json, Encoding.UTF8, JsonUtf8), cancellationToken);
     }
 

@@ -20,6 +20,8 @@ internal static class CommandLine
         {
             case "policy":
                 return Task.FromResult(PolicyCommand.Run(args[1..], stdout, stderr, TimeProvider.System));
+            case "audit":
+                return AuditCommand.RunAsync(args[1..], stdout, stderr);
             default:
                 stdout.WriteLine("usage: changebot [policy check|explain|calendar] [audit verify|export]");
                 return Task.FromResult(args[0] is "help" or "--help" or "-h" ? 0 : 2);

@@ -23,7 +23,7 @@ internal static class PolicyCommand
         usage: changebot policy check [FILE]
                changebot policy explain --criticality C [--type T] [--at ISO] [--duration 45m] [--services a,b]
                                         [--environment E] [--change CR-…] [--incident ID] [--exception CATEGORY]
-                                        [--approvals eoc,imoc,vpe] [--policy FILE] [--json]
+                                        [--approvals eoc,imoc,vpe] [--canary true] [--policy FILE] [--json]
                changebot policy calendar --from ISO --days N [--policy FILE]
         """;
 

@@ -80,6 +80,21 @@ public class LockTests
     }
 
     [Fact]
+    public void SoftPcl_CanaryOnlyDeployOfAC1Change_AllowedOnCondition()
+    {
+        var decision = Decide(Change(ChangeType.Standard, Criticality.C2, "2026-12-22T12:00:00Z") with { CanaryOnly = true });
+
+        Assert.True(decision.Allowed);
+        Assert.Contains("canary deploys may run", Assert.Single(decision.Conditions).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HardPcl_CanaryOnlyDeploy_StillBlocked()
+    {
+        Assert.Equal(["pcl.hard"], Decide(Change(ChangeType.Standard, Criticality.C4, "2026-12-28T12:00:00Z") with { CanaryOnly = true }).Rules());
+    }
+
+    [Fact]
     public void SoftPcl_EmergencyChange_AllowedWithEocCoordinatingWithImoc()
     {
         var decision = Decide(Change(ChangeType.Emergency, Criticality.C1, "2026-12-22T12:00:00Z"));

@@ -52,4 +52,14 @@ public class DaylightSavingTests
         Assert.Equal(At("2026-03-30T00:00:00Z"), decision.NextAllowedAt);
         Assert.Contains("Europe/Berlin", decision.Reasons[0].Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2026-10-24T23:59:00Z", false)]
+    [InlineData("2026-10-25T00:00:00Z", true)] // the first 02:00 (CEST) of the night clocks go back
+    [InlineData("2026-10-25T04:59:00Z", true)] // 05:59 CET
+    [InlineData("2026-10-25T05:00:00Z", false)] // 06:00 CET
+    public void BerlinWindow_OnTheAutumnSwitchNight_OpensAtTheFirst0200AndClosesAt0600Local(string at, bool allowed)
+    {
+        Assert.Equal(allowed, Decide(Change(ChangeType.Normal, Criticality.C4, at, "1m"), BerlinNights).Allowed);
+    }
 }

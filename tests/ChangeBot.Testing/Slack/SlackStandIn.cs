@@ -35,6 +35,8 @@ public sealed class SlackStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _channels = new() { ["C0CHANGE"] = 0 };
     private readonly ConcurrentDictionary<string, string[]> _usergroups = new();
     private readonly ConcurrentDictionary<string, string> _userTimeZones = new() { ["U0ALICE"] = "Europe/Berlin" };
+    private readonly ConcurrentDictionary<string, byte> _bots = new();
+    private int _stalls;
     private int _sequence;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -79,6 +81,13 @@ public sealed class SlackStandIn : IAsyncDisposable
 
     public void AddUser(string userId, string timeZone) => _userTimeZones[userId] = timeZone;
 
+    /// <summary>A bot user: <c>users.info</c> answers it with <c>is_bot: true</c>.</summary>
+    public void AddBotUser(string userId)
+    {
+        _userTimeZones[userId] = "UTC";
+        _bots[userId] = 0;
+    }
+
     /// <summary>A fresh trigger id, as Slack puts in a command or interaction: usable once, within 3 s.</summary>
     public string IssueTriggerId()
     {
@@ -98,6 +107,9 @@ public sealed class SlackStandIn : IAsyncDisposable
             _failures.Enqueue(new ScriptedFailure(status, retryAfterSeconds));
         }
     }
+
+    /// <summary>The next <paramref name="count"/> calls never get an answer (until the caller gives up), like a hung connection.</summary>
+    public void StallNext(int count) => Interlocked.Add(ref _stalls, count);
 
     public IReadOnlyList<RecordedSlackCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
@@ -143,6 +155,22 @@ public sealed class SlackStandIn : IAsyncDisposable
         var authorization = http.Request.Headers.Authorization.ToString();
         var authorized = authorization == "Bearer " + BotToken;
 
+        if (Interlocked.Decrement(ref _stalls) >= 0)
+        {
+            Record(new RecordedSlackCall(method, contentType, authorized, arguments, 0, "stalled"));
+            try
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller gave up: that is the point.
+            }
+
+            return;
+        }
+
+        Interlocked.CompareExchange(ref _stalls, 0, -1);
         if (_failures.TryDequeue(out var failure))
         {
             Record(new RecordedSlackCall(method, contentType, authorized, arguments, failure.Status, failure.Status == 429 ? "ratelimited" : $"http_{failure.Status}"));
@@ -263,7 +291,7 @@ public sealed class SlackStandIn : IAsyncDisposable
                 }
 
                 return _userTimeZones.TryGetValue(Arg("user")!, out var tz)
-                    ? Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = Arg("user")!.ToLowerInvariant(), ["tz"] = tz, ["tz_offset"] = tz == "Europe/Berlin" ? 3600 : 0, ["is_bot"] = false } })
+                    ? Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = Arg("user")!.ToLowerInvariant(), ["tz"] = tz, ["tz_offset"] = tz == "Europe/Berlin" ? 3600 : 0, ["is_bot"] = _bots.ContainsKey(Arg("user")!) } })
                     : Error("user_not_found");
             case "conversations.info":
                 if (Missing("channel") is not null)

@@ -1,5 +1,4 @@
 using ChangeBot.Domain.Admission;
-using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Policy;
@@ -19,24 +18,8 @@ public sealed class ChangeRequestAdmission(
     IAdmissionOverrideSource overrides)
 {
     /// <summary>The admission question for <paramref name="change"/> starting at <paramref name="start"/> (default: its planned start).</summary>
-    public static AdmissionQuery QueryFor(ChangeRequest change, IReadOnlyList<AdmissionOverride> overrides, DateTimeOffset? start = null)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var content = change.Content;
-        return new AdmissionQuery
-        {
-            Type = content.Type,
-            Criticality = content.EffectiveCriticality,
-            Services = content.Services,
-            Environment = content.Environment,
-            Start = start ?? content.PlannedStart,
-            Duration = content.EstimatedDuration,
-            ChangeId = change.Id,
-            IncidentId = content.IncidentId,
-            Approvals = new HashSet<ApproverRole>(change.CurrentApprovals.Select(approval => approval.Role)),
-            Overrides = overrides,
-        };
-    }
+    public static AdmissionQuery QueryFor(ChangeRequest change, IReadOnlyList<AdmissionOverride> overrides, DateTimeOffset? start = null) =>
+        AdmissionQuery.For(change, start, overrides);
 
     /// <summary>Reads the calendar, the live state and the CR's overrides (none for a change not filed yet).</summary>
     public async ValueTask<AdmissionSituation> SituationAsync(ChangeId? id, CancellationToken cancellationToken)

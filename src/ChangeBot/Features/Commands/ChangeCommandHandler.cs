@@ -7,7 +7,7 @@ namespace ChangeBot.Features.Commands;
 /// The one slash command, <c>/change</c>: picks the sub-command by its first word and hands over to the
 /// feature that registered it. No text, <c>help</c>, or an unknown word gets the help.
 /// </summary>
-internal sealed class ChangeCommandHandler(IEnumerable<ChangeSubCommand> subCommands, IServiceProvider services) : ISlashCommandHandler
+internal sealed class ChangeCommandHandler(IEnumerable<ChangeSubCommand> subCommands, ChangeHelp help, IServiceProvider services) : ISlashCommandHandler
 {
     public const string Command = "/change";
 
@@ -17,11 +17,15 @@ internal sealed class ChangeCommandHandler(IEnumerable<ChangeSubCommand> subComm
         var space = text.IndexOfAny([' ', '\t', '\n']);
         var name = (space < 0 ? text : text[..space]).ToLowerInvariant();
         var arguments = space < 0 ? "" : text[(space + 1)..].Trim();
-        var all = subCommands.ToList();
-        var match = all.FirstOrDefault(s => s.Name == name);
+        if (name.Length == 0)
+        {
+            return Task.FromResult(help.Ack);
+        }
+
+        var match = subCommands.FirstOrDefault(s => s.Name == name);
         if (match is null)
         {
-            return Task.FromResult(SlackAck.Ephemeral(ChangeHelpView.Render(all, name.Length == 0 ? null : name)));
+            return Task.FromResult(SlackAck.Ephemeral(ChangeHelpView.Render([.. subCommands], name)));
         }
 
         var handler = (IChangeSubCommandHandler)services.GetRequiredService(match.HandlerType);

@@ -8,6 +8,7 @@ public static class ChangeCommandServiceCollectionExtensions
 {
     public static IServiceCollection AddChangeCommands(this IServiceCollection services)
     {
+        services.TryAddSingleton<ChangeHelp>();
         services.AddSlackCommand<ChangeCommandHandler>(ChangeCommandHandler.Command);
         return services.AddChangeSubCommand<HelpSubCommand>(HelpSubCommand.Name, "Show this list", "/change help");
     }

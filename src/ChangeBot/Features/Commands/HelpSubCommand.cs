@@ -3,10 +3,10 @@ using ChangeBot.Slack.Routing;
 namespace ChangeBot.Features.Commands;
 
 /// <summary><c>/change help</c>: the list of sub-commands, built from what the features registered.</summary>
-internal sealed class HelpSubCommand(IEnumerable<ChangeSubCommand> subCommands) : IChangeSubCommandHandler
+internal sealed class HelpSubCommand(ChangeHelp help) : IChangeSubCommandHandler
 {
     public const string Name = "help";
 
     public Task<SlackAck> HandleAsync(ChangeCommandRequest request, SlackRequestContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(SlackAck.Ephemeral(ChangeHelpView.Render([.. subCommands], unknown: null)));
+        Task.FromResult(help.Ack);
 }

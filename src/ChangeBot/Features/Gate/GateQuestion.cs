@@ -14,7 +14,7 @@ namespace ChangeBot.Features.Gate;
 public static class GateQuestion
 {
     public static readonly IReadOnlyList<string> Parameters =
-        ["type", "criticality", "at", "duration", "services", "environment", "change", "incident", "exception", "approvals"];
+        ["type", "criticality", "at", "duration", "services", "environment", "change", "incident", "exception", "approvals", "canary"];
 
     private static readonly Dictionary<string, ApproverRole> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -104,8 +104,16 @@ public static class GateQuestion
             approvals.Add(r);
         }
 
+        var canary = false;
+        if (get("canary") is { Length: > 0 } cn && !bool.TryParse(cn, out canary))
+        {
+            error = $"canary '{cn}' must be true or false.";
+            return false;
+        }
+
         query = new AdmissionQuery
         {
+            CanaryOnly = canary,
             Type = type,
             Criticality = criticality,
             Start = start,

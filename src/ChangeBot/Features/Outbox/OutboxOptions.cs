@@ -2,20 +2,31 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChangeBot.Features.Outbox;
 
-/// <summary><c>ChangeBot:Outbox</c>: how the worker delivers the Slack messages the bot owes.</summary>
+/// <summary>The <c>Outbox</c> section: how the worker delivers what the bot owes Slack.</summary>
 public sealed class OutboxOptions
 {
-    public const string Section = "ChangeBot:Outbox";
+    public const string Section = "Outbox";
 
-    /// <summary>How often the outbox is read when nothing signalled (messages written by another replica).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    /// <summary>Failed attempts (not counting rate limits) before an entry is dead-lettered.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How often the worker looks for due entries when the last round found none.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Attempts before a message is given up on and kept as dead for an operator.</summary>
-    [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 12;
+    /// <summary>The first retry's delay; each further failure doubles it, up to <see cref="MaxRetryDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long one worker holds an entry while delivering it.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
-    public TimeSpan ClaimFor { get; set; } = TimeSpan.FromMinutes(1);
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a worker holds an entry it is delivering; another replica may take it after that.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The Slack Web API base address (a stand-in on loopback in tests).</summary>
+    [Required]
+    public Uri SlackApiBaseUrl { get; set; } = new("https://slack.com/api/");
 }

@@ -27,10 +27,6 @@ public static class OutboxPayload
         return body.ToJsonString();
     }
 
-    /// <summary>The user an ephemeral payload is for, if any.</summary>
-    public static string? User(string payloadJson) =>
-        (JsonNode.Parse(payloadJson) as JsonObject)?["user"]?.GetValue<string>();
-
     public static MessageLayout Read(string payloadJson)
     {
         var body = JsonNode.Parse(payloadJson) as JsonObject

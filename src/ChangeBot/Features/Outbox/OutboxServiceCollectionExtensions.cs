@@ -2,16 +2,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChangeBot.Features.Outbox;
 
-public static class OutboxServiceCollectionExtensions
+/// <summary>The outbox delivery slice: the worker, its Slack port and options.</summary>
+internal static class OutboxServiceCollectionExtensions
 {
-    /// <summary>The outbox worker over the Slack Web API client: delivers what the use cases enqueue.</summary>
     public static IServiceCollection AddOutboxDelivery(this IServiceCollection services)
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Over the Slack adapter's typed client: its retry rules, Slack:ApiBaseUrl and Slack:BotToken.
+        services.AddTransient<ISlackOutboxSender, SlackApiOutboxSender>();
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxDelivery>();
         services.TryAddSingleton<OutboxSignal>();
-        services.TryAddSingleton<SlackOutboxSender>();
-        services.TryAddSingleton<OutboxWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        services.AddHostedService<OutboxDeliveryWorker>();
         return services;
     }
 }

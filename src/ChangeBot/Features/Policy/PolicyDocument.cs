@@ -271,7 +271,7 @@ internal sealed class PolicyDocument(string file)
             }
 
             var k = Keys(map, "a lock", "name", "kind", "strength", "every", "from", "to", "timeZone", "scope", "blocks",
-                "condition", "exceptions", "exceptionApprover", "emergencyApprovers", "inform");
+                "condition", "allowsCanary", "exceptions", "exceptionApprover", "emergencyApprovers", "inform");
             var name = Text(Required(map, k, "name"), "a lock's name");
             if (name is not null && !names.Add(name))
             {
@@ -287,6 +287,7 @@ internal sealed class PolicyDocument(string file)
             var defaults = new ChangeLock { Id = "x", Name = "x", Strength = LockStrength.Soft, Schedule = new OneOffSchedule(default) };
             var blocks = k.TryGetValue("blocks", out var b) ? EnumSet<Criticality>(b, $"{what}.blocks", "C1, C2, C3, C4") : defaults.BlockedCriticalities;
             var condition = k.TryGetValue("condition", out var c) ? Text(c, $"{what}.condition") : defaults.Condition;
+            var canary = k.TryGetValue("allowsCanary", out var ac) ? Bool(ac, $"{what}.allowsCanary") ?? true : defaults.AllowsCanary;
             var exceptions = k.TryGetValue("exceptions", out var e) ? Exceptions(e, what) : defaults.Exceptions;
             var approver = k.TryGetValue("exceptionApprover", out var ea) ? OneOf(ea, $"{what}.exceptionApprover", Roles) : defaults.ExceptionApprover;
             var emergency = k.TryGetValue("emergencyApprovers", out var em) ? RoleSet(em, $"{what}.emergencyApprovers") : defaults.EmergencyApprovers;
@@ -307,6 +308,7 @@ internal sealed class PolicyDocument(string file)
                 Scope = scope,
                 BlockedCriticalities = blocks,
                 Condition = condition,
+                AllowsCanary = canary,
                 Exceptions = exceptions,
                 ExceptionApprover = approver.Value,
                 EmergencyApprovers = emergency,

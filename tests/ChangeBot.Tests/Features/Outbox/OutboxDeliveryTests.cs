@@ -1,0 +1,199 @@
+using ChangeBot.Data;
+using ChangeBot.Data.Outbox;
+using ChangeBot.Testing.Data;
+
+namespace ChangeBot.Tests.Features.Outbox;
+
+public class OutboxDeliveryTests(TestDatabases databases) : IClassFixture<TestDatabases>
+{
+    private const string Change = "C0CHANGE";
+    private const string Production = "C0PROD";
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_AnnouncementAndThreadReplyOwedTogether_ReplyLandsInTheAnnouncementsThread(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(
+            OutboxMessage.Post(Change, """{"text":"CR-2026-0001 filed"}""", "CR-2026-0001/change"),
+            OutboxMessage.Post(Change, """{"text":"Reviewers: please approve"}""", threadKey: "CR-2026-0001/change"));
+
+        await outbox.DrainAsync();
+
+        Assert.Collection(
+            slack.Calls,
+            announcement => Assert.Equal(("chat.postMessage", Change, null), (announcement.Method, announcement.Channel, announcement.ThreadTs)),
+            reply => Assert.Equal(slack.Calls[0].Ts, reply.ThreadTs));
+        Assert.Equal(new SlackMessageRecord("CR-2026-0001/change", Change, slack.Calls[0].Ts!), await db.Outbox.FindMessageAsync("CR-2026-0001/change", CancellationToken.None));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_UpdateAddressedByMessageKey_EditsThePostedMessage(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(OutboxMessage.Post(Change, """{"text":"submitted"}""", "CR-2026-0001/change"));
+        await outbox.EnqueueAsync(OutboxMessage.Update(Change, "CR-2026-0001/change", """{"text":"approved"}"""));
+
+        await outbox.DrainAsync();
+
+        Assert.Equal(["chat.postMessage", "chat.update"], slack.Calls.Select(call => call.Method));
+        Assert.Equal(slack.Calls[0].Ts, slack.Calls[1].UpdatedTs);
+        Assert.Equal("approved", slack.Calls[1].Text);
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_PostWhoseMessageKeyAlreadyHasATs_UpdatesThatMessageInsteadOfPostingTwice(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(OutboxMessage.Post(Change, """{"text":"first"}""", "CR-2026-0001/change"));
+        await outbox.DrainAsync();
+
+        await outbox.EnqueueAsync(OutboxMessage.Post(Change, """{"text":"again"}""", "CR-2026-0001/change"));
+        await outbox.DrainAsync();
+
+        Assert.Single(slack.Calls, call => call.Method == "chat.postMessage");
+        Assert.Equal(slack.Calls[0].Ts, slack.Calls[1].UpdatedTs);
+        Assert.Equal(0, (await db.Outbox.CountAsync(CancellationToken.None))[OutboxState.Pending]);
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_TransientFailure_RetriesAfterTheBackoffAndKeepsTheChannelsOrder(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(
+            OutboxMessage.Post(Change, """{"text":"one"}"""),
+            OutboxMessage.Post(Change, """{"text":"two"}"""),
+            OutboxMessage.Post(Production, """{"text":"elsewhere"}"""));
+        slack.Then(_ => LoopbackSlack.Error("internal_error"));
+
+        await outbox.DrainAsync();
+
+        Assert.Equal(["elsewhere"], slack.Calls.Select(call => call.Text));
+        var failed = Assert.Single(await db.Outbox.ListAsync(OutboxState.Pending, CancellationToken.None), entry => entry.Attempts == 1);
+        Assert.Equal("internal_error", failed.LastError);
+
+        db.Clock.Advance(outbox.Options.RetryDelay);
+        await outbox.DrainAsync();
+
+        Assert.Equal(["elsewhere", "one", "two"], slack.Calls.Select(call => call.Text));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_FailingEveryTime_DeadLettersAfterMaxAttemptsAndFreesTheChannel(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(OutboxMessage.Post(Change, """{"text":"doomed"}"""), OutboxMessage.Post(Change, """{"text":"next"}"""));
+        slack.Then(_ => LoopbackSlack.Error("internal_error"), _ => LoopbackSlack.Error("internal_error"), _ => LoopbackSlack.Error("internal_error"));
+
+        for (var attempt = 0; attempt < outbox.Options.MaxAttempts; attempt++)
+        {
+            await outbox.DrainAsync();
+            db.Clock.Advance(outbox.Options.MaxRetryDelay);
+        }
+
+        var dead = Assert.Single(await db.Outbox.ListAsync(OutboxState.Dead, CancellationToken.None));
+        Assert.Equal(3, dead.Attempts);
+        Assert.Contains("gave up after 3 attempts", dead.LastError, StringComparison.Ordinal);
+        Assert.Equal(["next"], slack.Calls.Select(call => call.Text));
+        Assert.Equal(4, slack.Requests);
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_PermanentSlackError_DeadLettersAtOnce(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(OutboxMessage.Post("C0GONE", """{"text":"lost channel"}"""));
+        slack.Then(_ => LoopbackSlack.Error("channel_not_found"));
+
+        await outbox.DrainAsync();
+
+        var dead = Assert.Single(await db.Outbox.ListAsync(OutboxState.Dead, CancellationToken.None));
+        Assert.Equal(("channel_not_found", 1L), (dead.LastError, dead.Attempts));
+        Assert.Equal(1, slack.Requests);
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_RateLimited_WaitsTheTimeSlackAskedWithoutSpendingAnAttempt(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(OutboxMessage.Post(Change, """{"text":"busy"}"""));
+        slack.Then(_ => LoopbackSlack.RateLimited(30));
+
+        await outbox.DrainAsync();
+        db.Clock.Advance(TimeSpan.FromSeconds(29));
+        await outbox.DrainAsync();
+
+        Assert.Empty(slack.Calls);
+        var waiting = Assert.Single(await db.Outbox.ListAsync(OutboxState.Pending, CancellationToken.None));
+        Assert.Equal(0, waiting.Attempts);
+
+        db.Clock.Advance(TimeSpan.FromSeconds(1));
+        await outbox.DrainAsync();
+
+        Assert.Equal(["busy"], slack.Calls.Select(call => call.Text));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_ReplyWhoseParentWasDeadLettered_IsDeadLetteredToo(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var outbox = new OutboxHarness(db, slack);
+        await outbox.EnqueueAsync(
+            OutboxMessage.Post(Change, """{"text":"parent"}""", "CR-2026-0001/change"),
+            OutboxMessage.Post(Change, """{"text":"reply"}""", threadKey: "CR-2026-0001/change"));
+        slack.Then(_ => LoopbackSlack.Error("invalid_blocks"));
+
+        await outbox.DrainAsync();
+
+        var dead = await db.Outbox.ListAsync(OutboxState.Dead, CancellationToken.None);
+        Assert.Equal(["invalid_blocks", "the thread's parent message (CR-2026-0001/change) was never posted"], dead.Select(entry => entry.LastError));
+        Assert.Empty(slack.Calls);
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Deliver_TwoReplicasDeliveringAtOnce_SendEachMessageOnceInOrder(StorageProvider provider)
+    {
+        await using var db = await databases.CreateAsync(provider);
+        await using var slack = await LoopbackSlack.StartAsync();
+        using var first = new OutboxHarness(db, slack, new OutboxStore(db.NewPool("replica-a")));
+        using var second = new OutboxHarness(db, slack, new OutboxStore(db.NewPool("replica-b")));
+        var messages = Enumerable.Range(1, 30)
+            .Select(n => OutboxMessage.Post($"C0CHAN{n % 3}", $$"""{"text":"{{n}}"}"""))
+            .ToArray();
+        await first.EnqueueAsync(messages);
+
+        await Task.WhenAll(Task.Run(first.DrainAsync), Task.Run(second.DrainAsync));
+        await first.DrainAsync();
+
+        Assert.Equal(30, slack.Calls.Count);
+        Assert.Equal(30, slack.Calls.Select(call => call.Text).Distinct().Count());
+        foreach (var channel in slack.Calls.GroupBy(call => call.Channel))
+        {
+            var numbers = channel.Select(call => int.Parse(call.Text!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(numbers.Order(), numbers);
+        }
+    }
+}

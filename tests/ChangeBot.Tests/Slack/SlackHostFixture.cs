@@ -1,0 +1,47 @@
+using ChangeBot.Features.Commands;
+using ChangeBot.Testing.Slack;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChangeBot.Tests.Slack;
+
+/// <summary>The real host wired to a Slack stand-in on loopback, plus two test sub-commands of <c>/change</c>.</summary>
+public sealed class SlackHostFixture : IAsyncLifetime
+{
+    public const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
+
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public SlackStandIn Slack { get; private set; } = null!;
+
+    public TestSubCommandProbe Probe { get; } = new();
+
+    public SlackRequestSigner Signer { get; } = new(SigningSecret, TimeProvider.System);
+
+    public HttpClient CreateClient() => _factory.CreateClient();
+
+    public async Task InitializeAsync()
+    {
+        Slack = await SlackStandIn.StartAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("Slack:SigningSecret", SigningSecret);
+            host.UseSetting("Slack:BotToken", SlackStandIn.BotToken);
+            host.UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl.ToString());
+            host.ConfigureTestServices(services => services
+                .AddSingleton(Probe)
+                .AddChangeSubCommand<ProbeSubCommand>("probe", "Records that it ran (tests only)", "/change probe")
+                .AddChangeSubCommand<SlowSubCommand>("slow", "Acks, then works (tests only)", "/change slow")
+                .AddChangeSubCommand<ThrowingSubCommand>("throw", "Fails (tests only)", "/change throw"));
+        });
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}

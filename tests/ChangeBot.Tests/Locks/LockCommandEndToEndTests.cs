@@ -52,6 +52,28 @@ public sealed class LockCommandEndToEndTests(TestDatabases databases) : IClassFi
     }
 
     [Fact]
+    public async Task FreezeAdd_StartingInSeconds_TheClockAnnouncesItsStartAndEndOnSlack()
+    {
+        await using var db = await databases.CreateAsync(StorageProvider.Sqlite);
+        await using var slack = await SlackStandIn.StartAsync();
+        slack.AddChannel("C0CHANGE");
+        await using var bot = Bot(db, slack);
+        using var client = bot.CreateClient();
+        var signer = new SlackRequestSigner(Secret, TimeProvider.System);
+        var start = TimeProvider.System.GetUtcNow().AddSeconds(3);
+
+        using var submit = await client.SendAsync(signer.Interaction(Submission(AdminUser, start.ToUnixTimeSeconds(), start.ToUnixTimeSeconds() + 2)));
+        var posted = await slack.WaitForCallsAsync("chat.postMessage", 3);
+
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        var texts = posted.Where(call => call.Arg("channel") == "C0CHANGE").Select(call => call.Arg("text")!).ToList();
+        Assert.Equal(3, texts.Count);
+        Assert.Contains("declared the *hard freeze 'Board meeting'*", texts[0], StringComparison.Ordinal);
+        Assert.Contains("The hard freeze 'Board meeting' has begun", texts[1], StringComparison.Ordinal);
+        Assert.Contains("The hard freeze 'Board meeting' is over", texts[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PclAdd_NotAnAdmin_EphemeralRefusalAndNoModal()
     {
         await using var db = await databases.CreateAsync(StorageProvider.Sqlite);

@@ -3,6 +3,7 @@ using ChangeBot.Data;
 using ChangeBot.Features.Admission;
 using ChangeBot.Features.Api;
 using ChangeBot.Features.Approvals;
+using ChangeBot.Features.Calendar;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Features.Execution;
@@ -12,10 +13,12 @@ using ChangeBot.Features.Home;
 using ChangeBot.Features.Incidents;
 using ChangeBot.Features.Intake;
 using ChangeBot.Features.Listing;
+using ChangeBot.Features.Locks;
 using ChangeBot.Features.Monitoring;
 using ChangeBot.Features.Operations;
 using ChangeBot.Features.Outbox;
 using ChangeBot.Features.Policy;
+using ChangeBot.Features.Scheduling;
 using ChangeBot.Slack.Hosting;
 
 if (CommandLine.IsCommand(args))
@@ -34,6 +37,7 @@ builder.Services.AddOutboxDelivery();
 builder.Services.AddChangeWorkflowCore().AddIntake().AddApprovals();
 builder.Services.AddChangeExecution().AddHandoffNotes().AddChangeListing();
 builder.Services.AddIncidents();
+builder.Services.AddChangeScheduling(builder.Configuration).AddCalendarFeed().AddChangeLocks();
 
 var app = builder.Build();
 if (!app.Services.RefuseInvalidPolicy(Console.Error))
@@ -46,6 +50,7 @@ app.MapGate();
 app.MapSlack();
 app.MapChanges();
 app.MapIncidents();
+app.MapCalendarFeed();
 
 if (!await app.RunRefusingInvalidOptionsAsync(Console.Error))
 {

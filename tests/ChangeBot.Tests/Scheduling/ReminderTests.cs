@@ -73,4 +73,21 @@ public sealed class ReminderTests(TestDatabases databases) : IClassFixture<TestD
         Assert.Equal([nameof(ChangeReminderKind.ApprovalsDayBefore), nameof(ChangeReminderKind.ApprovalsHourBefore), nameof(ChangeReminderKind.WindowPassed)], before);
         Assert.Equal([nameof(ChangeReminderKind.WindowPassed), nameof(ChangeReminderKind.WindowSoon)], after);
     }
+
+    [Fact]
+    public async Task ChangeCommitted_ThroughTheWorkflow_ItsRemindersAreOnTheClockWithoutWaitingForTheSweep()
+    {
+        await using var db = await databases.CreateAsync(StorageProvider.Sqlite);
+        await using var host = await ClockHost.StartAsync(db, db.Clock);
+        var submitted = await CalendarMonthTests.SaveAsync(db, new ChangeRequestBuilder().Numbered(32)
+            .With(ContentBuilder.WithRisk(ContentBuilder.RiskScoring(8)) with { PlannedStart = new DateTimeOffset(2026, 3, 10, 3, 0, 0, TimeSpan.Zero) })
+            .Submitted());
+        var scheduler = await host.SchedulerAsync();
+        var group = GroupMatcher<TriggerKey>.GroupEquals(ClockJobs.ReminderGroup(submitted.Id.ToString()));
+
+        await host.Services.GetRequiredService<ChangeBot.Features.Changes.ChangeWorkflow>().NotifyCommittedAsync(submitted, CancellationToken.None);
+
+        var planned = (await scheduler.GetTriggerKeys(group)).Select(key => key.Name.Split('|')[0]).Order().ToList();
+        Assert.Contains(nameof(ChangeReminderKind.ApprovalsHourBefore), planned);
+    }
 }

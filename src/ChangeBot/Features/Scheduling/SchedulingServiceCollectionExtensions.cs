@@ -1,4 +1,5 @@
 using ChangeBot.Data;
+using ChangeBot.Features.Changes;
 using ChangeBot.Features.Locks;
 using ChangeBot.Features.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<ChangeReminders>();
         services.TryAddSingleton<CalendarPlanner>();
         services.TryAddSingleton<IChangeTimers, ChangeTimers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeCommittedListener, ReminderReplanning>());
 
         services.AddQuartz(quartz =>
         {

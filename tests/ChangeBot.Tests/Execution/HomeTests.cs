@@ -71,7 +71,8 @@ public sealed class HomeTests
 
         await host.OpenHomeAsync(ExecutionHost.Stranger);
 
-        var publish = await host.MessageAsync("views.publish", "*In progress now* (1)");
+        // The requester's and executor's Home tabs are republished after the start too: wait for the stranger's own.
+        var publish = await host.MessageAsync("views.publish", "*In progress now* (1)", ExecutionHost.Stranger);
         Assert.Equal(ExecutionHost.Stranger, publish.Arg("user_id"));
         Assert.Contains($"*{id}*", SlackAnswer.TextOf(publish.Arguments), StringComparison.Ordinal);
     }

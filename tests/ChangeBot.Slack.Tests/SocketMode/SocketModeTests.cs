@@ -132,22 +132,17 @@ public sealed class SocketModeTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, _slack.Connections);
     }
 
-    private static JsonObject Command(string command, string text = "") => new()
+    // Socket Mode carries the same fields as the HTTP form, as JSON.
+    private static JsonObject Command(string command, string text = "")
     {
-        ["token"] = "deprecated",
-        ["team_id"] = SlackStandIn.TeamId,
-        ["team_domain"] = "standin",
-        ["channel_id"] = "C0CHANGE",
-        ["channel_name"] = "change",
-        ["user_id"] = "U0ALICE",
-        ["user_name"] = "alice",
-        ["command"] = command,
-        ["text"] = text,
-        ["api_app_id"] = "A0STANDIN",
-        ["is_enterprise_install"] = "false",
-        ["response_url"] = "https://hooks.slack.com/commands/T0STANDIN/1/abc",
-        ["trigger_id"] = "1.T0STANDIN.trigger",
-    };
+        var payload = new JsonObject();
+        foreach (var (key, value) in SlackRequestSigner.CommandFields(text, command))
+        {
+            payload[key] = value;
+        }
+
+        return payload;
+    }
 
     private static JsonObject ViewSubmission(string callbackId) => new()
     {

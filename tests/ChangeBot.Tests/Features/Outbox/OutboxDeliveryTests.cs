@@ -142,10 +142,11 @@ public class OutboxDeliveryTests(TestDatabases databases) : IClassFixture<TestDa
         await using var slack = await SlackStandIn.StartAsync();
         using var outbox = new OutboxHarness(db, slack);
         await outbox.EnqueueAsync(OutboxMessage.Post(Change, """{"text":"busy"}"""));
-        slack.FailNext(1, 429, retryAfterSeconds: 30);
+        // Not the sender's 30 s fallback, so the test sees whether Retry-After itself is honoured.
+        slack.FailNext(1, 429, retryAfterSeconds: 20);
 
         await outbox.DrainAsync();
-        db.Clock.Advance(TimeSpan.FromSeconds(29));
+        db.Clock.Advance(TimeSpan.FromSeconds(19));
         await outbox.DrainAsync();
 
         Assert.Empty(outbox.Delivered);

@@ -282,7 +282,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         retry:
             if (!canRetry)
             {
-                throw new SlackApiException(method, failure, [$"gave up after {attempt + 1} attempts"]);
+                throw new SlackApiException(method, failure, [$"gave up after {attempt + 1} attempts"]) { RetryAfter = failure == Ratelimited ? wait : null };
             }
 
             logger.LogInformation("Slack {Method} attempt {Attempt} failed ({Failure}); retrying in {Wait}", method, attempt + 1, failure, wait);

@@ -33,6 +33,9 @@ public sealed class SlackApiException : Exception
 
     public IReadOnlyList<string> Messages { get; }
 
+    /// <summary>For <c>ratelimited</c>: the wait Slack asked for in <c>Retry-After</c>, so a caller that retries later can honour it.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     private static string Describe(string method, string error, IReadOnlyList<string> messages) =>
         messages.Count == 0 ? $"Slack {method} failed: {error}" : $"Slack {method} failed: {error} ({string.Join("; ", messages)})";
 }

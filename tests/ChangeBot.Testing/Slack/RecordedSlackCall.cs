@@ -13,5 +13,8 @@ public sealed record RecordedSlackCall(
 {
     public string? Arg(string name) => Arguments[name] is JsonValue v ? v.ToString() : Arguments[name]?.ToJsonString();
 
+    /// <summary>The message ts Slack answered (<c>ts</c>, or <c>message_ts</c> for an ephemeral), when it answered one.</summary>
+    public string? Ts { get; init; }
+
     public bool Ok => Status == 200 && Error is null;
 }

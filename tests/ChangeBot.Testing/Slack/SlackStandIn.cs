@@ -15,7 +15,7 @@ namespace ChangeBot.Testing.Slack;
 /// A stand-in for Slack's Web API on 127.0.0.1 (random port, real Kestrel) that answers the methods the bot
 /// uses the way Slack does: bearer token check (<c>not_authed</c>, <c>invalid_auth</c>), JSON for writes,
 /// required arguments, <c>channel_not_found</c>, <c>invalid_blocks</c> past Block Kit's limits, single-use
-/// trigger ids that expire after 3 s, scripted 429/5xx answers, and a record of every call.
+/// trigger ids that expire after 3 s, scripted 429/5xx answers and Slack errors, and a record of every call.
 /// </summary>
 public sealed class SlackStandIn : IAsyncDisposable
 {
@@ -30,6 +30,7 @@ public sealed class SlackStandIn : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly List<RecordedSlackCall> _calls = [];
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _triggers = new();
     private readonly ConcurrentDictionary<string, bool> _usedTriggers = new();
     private readonly ConcurrentDictionary<string, byte> _channels = new() { ["C0CHANGE"] = 0 };
@@ -105,6 +106,18 @@ public sealed class SlackStandIn : IAsyncDisposable
         for (var i = 0; i < count; i++)
         {
             _failures.Enqueue(new ScriptedFailure(status, retryAfterSeconds));
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> authorized calls answer HTTP 200 <c>ok: false</c> with Slack's
+    /// <paramref name="error"/> (<c>invalid_blocks</c>, <c>not_in_channel</c>, <c>internal_error</c>…) instead of the real thing.
+    /// </summary>
+    public void FailNextWith(int count, string error)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _errors.Enqueue(error);
         }
     }
 
@@ -201,13 +214,18 @@ public sealed class SlackStandIn : IAsyncDisposable
         {
             answer = Error("invalid_auth");
         }
+        else if (_errors.TryDequeue(out var scripted))
+        {
+            answer = Error(scripted);
+        }
         else
         {
             answer = Answer(method, contentType, arguments);
         }
 
         var error = answer["ok"]!.GetValue<bool>() ? null : answer["error"]!.ToString();
-        Record(new RecordedSlackCall(method, contentType, authorized, arguments, 200, error));
+        var ts = answer["ts"] ?? answer["message_ts"];
+        Record(new RecordedSlackCall(method, contentType, authorized, arguments, 200, error) { Ts = ts?.ToString() });
         await http.Response.WriteAsJsonAsync(answer).ConfigureAwait(false);
     }
 

@@ -1,8 +1,8 @@
 namespace ChangeBot.Features.Outbox;
 
 /// <summary>
-/// The port the outbox delivers through: one Slack Web API call, its JSON body as Slack takes it. The Slack adapter's
-/// client implements it once it exists; <see cref="HttpSlackOutboxSender"/> is the plain HTTP version meanwhile.
+/// The port the outbox delivers through: one Slack Web API call, its JSON body as Slack takes it.
+/// <see cref="SlackApiOutboxSender"/> implements it over the Slack adapter's client.
 /// </summary>
 public interface ISlackOutboxSender
 {

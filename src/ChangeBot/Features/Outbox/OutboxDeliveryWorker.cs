@@ -1,3 +1,4 @@
+using ChangeBot.Slack;
 using Microsoft.Extensions.Options;
 
 namespace ChangeBot.Features.Outbox;
@@ -18,7 +19,7 @@ internal sealed class OutboxDeliveryWorker(
     {
         if (!sender.IsConfigured)
         {
-            logger.LogWarning("{Key} is not set: Slack messages stay in the outbox, pending, until it is.", HttpSlackOutboxSender.TokenKey);
+            logger.LogWarning("{Key} is not set: Slack messages stay in the outbox, pending, until it is.", $"{SlackOptions.SectionName}:{nameof(SlackOptions.BotToken)}");
             return;
         }
 

@@ -25,8 +25,4 @@ public sealed class OutboxOptions
     /// <summary>How long a worker holds an entry it is delivering; another replica may take it after that.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>The Slack Web API base address (a stand-in on loopback in tests).</summary>
-    [Required]
-    public Uri SlackApiBaseUrl { get; set; } = new("https://slack.com/api/");
 }

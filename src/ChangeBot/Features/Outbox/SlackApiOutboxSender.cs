@@ -52,8 +52,9 @@ internal sealed class SlackApiOutboxSender(ISlackApiClient slack, IOptions<Slack
         }
         catch (SlackApiException e)
         {
-            // The client has already waited out 429s and retried 5xx within its bound; what is left is the outbox's to retry.
-            return e.Error == SlackApiClient.Ratelimited ? SlackSendResult.RateLimited(TimeSpan.FromSeconds(30)) : SlackSendResult.Failed(e.Error);
+            // The client has already waited out 429s and retried 5xx within its bound; what is left is the outbox's to retry,
+            // after the wait Slack asked for last.
+            return e.Error == SlackApiClient.Ratelimited ? SlackSendResult.RateLimited(e.RetryAfter ?? TimeSpan.FromSeconds(30)) : SlackSendResult.Failed(e.Error);
         }
     }
 }

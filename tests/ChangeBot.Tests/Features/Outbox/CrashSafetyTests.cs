@@ -3,7 +3,9 @@ using System.Diagnostics;
 using ChangeBot.Data;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Domain.Changes;
+using ChangeBot.Domain.Tests.Changes;
 using ChangeBot.Testing.Data;
+using ChangeBot.Testing.Slack;
 
 namespace ChangeBot.Tests.Features.Outbox;
 
@@ -33,22 +35,25 @@ public class CrashSafetyTests(TestDatabases databases) : IClassFixture<TestDatab
         Assert.Equal(stored, audit.EntriesChecked);
         Assert.Equal(3 * stored, (await db.Outbox.CountAsync(CancellationToken.None))[OutboxState.Pending]);
 
-        await using var slack = await LoopbackSlack.StartAsync();
+        await using var slack = await SlackStandIn.StartAsync();
+        // The executor's DM: Slack takes a user id as the channel of chat.postMessage.
+        slack.AddChannel(ContentBuilder.Executor);
         using var outbox = new OutboxHarness(db, slack);
         await outbox.DrainAsync();
         await outbox.DrainAsync();
 
-        var calls = slack.Calls;
+        var calls = outbox.Delivered;
         Assert.Equal(3 * stored, calls.Count);
-        var announcements = calls.Where(call => call.Channel == "C0CHANGE" && call.ThreadTs is null).ToList();
-        Assert.Equal(stored, announcements.Select(call => call.Text).Distinct().Count());
+        Assert.Equal(3 * stored, slack.Calls.Count);
+        var announcements = calls.Where(call => call.Arg("channel") == "C0CHANGE" && call.Arg("thread_ts") is null).ToList();
+        Assert.Equal(stored, announcements.Select(call => call.Arg("text")).Distinct().Count());
         Assert.Equal(stored, announcements.Count);
         foreach (var id in committed)
         {
-            var announcement = Assert.Single(announcements, call => call.Text == $"{id} filed");
-            var reply = Assert.Single(calls, call => call.Text == $"{id}: reviewers, please approve");
-            Assert.Equal(announcement.Ts, reply.ThreadTs);
-            Assert.Single(calls, call => call.Text == $"You execute {id}");
+            var announcement = Assert.Single(announcements, call => call.Arg("text") == $"{id} filed");
+            var reply = Assert.Single(calls, call => call.Arg("text") == $"{id}: reviewers, please approve");
+            Assert.Equal(announcement.Ts, reply.Arg("thread_ts"));
+            Assert.Single(calls, call => call.Arg("text") == $"You execute {id}" && call.Arg("channel") == ContentBuilder.Executor);
         }
 
         var counts = await db.Outbox.CountAsync(CancellationToken.None);

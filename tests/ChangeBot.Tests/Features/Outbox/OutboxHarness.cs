@@ -1,30 +1,37 @@
 using ChangeBot.Data.Outbox;
 using ChangeBot.Features.Outbox;
+using ChangeBot.Slack;
+using ChangeBot.Slack.WebApi;
 using ChangeBot.Testing.Data;
-using Microsoft.Extensions.Configuration;
+using ChangeBot.Testing.Slack;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChangeBot.Tests.Features.Outbox;
 
-/// <summary>An outbox delivery wired to a test database and the loopback Slack, with the real HTTP sender.</summary>
+/// <summary>
+/// An outbox delivery wired to a test database and the Slack stand-in through the production sender and the real
+/// Slack API client.
+/// </summary>
 public sealed class OutboxHarness : IDisposable
 {
     private readonly HttpClient _http = new();
     private readonly OutboxMetrics _metrics = new();
+    private readonly SlackStandIn _slack;
 
-    public OutboxHarness(TestStore db, LoopbackSlack slack, OutboxStore? store = null)
+    public OutboxHarness(TestStore db, SlackStandIn slack, OutboxStore? store = null)
     {
         Db = db;
-        Options = new OutboxOptions { SlackApiBaseUrl = slack.BaseUrl, MaxAttempts = 3, RetryDelay = TimeSpan.FromSeconds(2) };
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [HttpSlackOutboxSender.TokenKey] = LoopbackSlack.Token })
-            .Build();
-        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        _slack = slack;
+        Options = new OutboxOptions { MaxAttempts = 3, RetryDelay = TimeSpan.FromSeconds(2) };
+        // No retries inside the client: each outbox attempt is then exactly one call, so the outbox's own retry,
+        // backoff and dead-lettering are what these tests see (the client's retries are the Slack adapter's tests').
+        var slackOptions = Microsoft.Extensions.Options.Options.Create(
+            new SlackOptions { BotToken = SlackStandIn.BotToken, ApiBaseUrl = slack.ApiBaseUrl.ToString(), MaxRetries = 0 });
+        var client = new SlackApiClient(_http, slackOptions, TimeProvider.System, NullLogger<SlackApiClient>.Instance);
         Delivery = new OutboxDelivery(
             store ?? db.Outbox,
-            new HttpSlackOutboxSender(_http, options, configuration),
-            options,
+            new SlackApiOutboxSender(client, slackOptions),
+            Microsoft.Extensions.Options.Options.Create(Options),
             db.Clock,
             _metrics,
             NullLogger<OutboxDelivery>.Instance);
@@ -35,6 +42,9 @@ public sealed class OutboxHarness : IDisposable
     public OutboxOptions Options { get; }
 
     internal OutboxDelivery Delivery { get; }
+
+    /// <summary>The calls the stand-in accepted (answered <c>ok: true</c>), in arrival order.</summary>
+    public IReadOnlyList<RecordedSlackCall> Delivered => [.. _slack.Calls.Where(call => call.Ok)];
 
     /// <summary>Delivery rounds until a round settles nothing (bounded, so a bug cannot spin forever).</summary>
     public async Task DrainAsync()

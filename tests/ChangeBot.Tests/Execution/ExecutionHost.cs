@@ -129,6 +129,18 @@ public sealed class ExecutionHost : IAsyncDisposable
         return ChangeId.Parse(JsonNode.Parse(answer)!["id"]!.GetValue<string>());
     }
 
+    /// <summary>Declares an active incident through <c>POST /api/v1/incidents</c>, as an incident tool would.</summary>
+    public async Task DeclareIncidentAsync(string id, string severity, string title)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/incidents", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new JsonObject { ["id"] = id, ["severity"] = severity, ["status"] = "active", ["title"] = title }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
+        using var response = await Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"declaring {id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Presses every Approve button the change still needs, each as a different person holding the role, until it is past approval.</summary>
     public async Task<ChangeRequest> ApproveAllAsync(ChangeId id)
     {

@@ -69,6 +69,18 @@ public sealed class ChangeRequestQueries(ISqlDialect dialect)
             new { Service = service },
             cancellationToken);
 
+    /// <summary>Whether a change following the standard template <paramref name="template"/> was ever approved.</summary>
+    public async Task<bool> TemplateApprovedAsync(string template, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var found = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT 1 FROM approved_templates WHERE template = @Template",
+            new { Template = template.Trim() },
+            cancellationToken: cancellationToken));
+        return found is not null;
+    }
+
     private async Task<IReadOnlyList<ChangeSummary>> ListAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

@@ -125,7 +125,7 @@ public static class ChangeMessage
         if (plan.Requirements.Count == 0)
         {
             return plan.PreApprovedByTemplate
-                ? "*Approvals*\nNone needed: its standard template was approved before."
+                ? $"*Approvals*\nNone needed: pre-approved (template '{change.Content.StandardTemplate}'), a change of it was approved before."
                 : "*Approvals*\nNone needed.";
         }
 

@@ -1,5 +1,6 @@
 using ChangeBot.Data;
 using ChangeBot.Data.Audit;
+using ChangeBot.Data.Changes;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Domain;
 using ChangeBot.Domain.Changes;
@@ -24,6 +25,7 @@ public sealed class ChangeFiling(
     ExecutorCheck executors,
     OutboxSignal outbox,
     ChangeWorkflow workflow,
+    ChangeRequestQueries queries,
     TimeProvider clock)
 {
     /// <summary>Reads and checks a body without filing it (every problem at once, the executor included).</summary>
@@ -66,12 +68,14 @@ public sealed class ChangeFiling(
             _ = thread.ChangeChannel;
             var situation = await admission.SituationAsync(null, cancellationToken).ConfigureAwait(false);
             var members = await roles.AllMembersAsync(cancellationToken).ConfigureAwait(false);
+            var templateApproved = reading.Content.Type == ChangeType.Standard
+                && reading.Content.StandardTemplate is { Length: > 0 } template
+                && await queries.TemplateApprovedAsync(template, cancellationToken).ConfigureAwait(false);
             var id = await store.NextChangeIdAsync(clock.GetUtcNow().Year, cancellationToken).ConfigureAwait(false);
             var change = await store.WriteAsync(
                 async (unit, token) =>
                 {
-                    var change = ChangeRequest.File(id, requester.UserId, reading.Content, policy.Rules, templateAlreadyApproved: false, unit.Now);
-                    await unit.Changes.InsertAsync(change, token).ConfigureAwait(false);
+                    var change = ChangeRequest.File(id, requester.UserId, reading.Content, policy.Rules, templateAlreadyApproved: templateApproved, unit.Now);
                     var scope = new ChangeActionScope(change, unit, requester, thread, situation, members);
                     unit.Enqueue(thread.Announce(id, ChangeMessage.Render(scope.View())));
                     if (change.ApprovalPlan?.AnnounceInProduction == true && thread.AnnounceInProduction(id, ProductionAnnouncement(change)) is { } production)
@@ -82,6 +86,9 @@ public sealed class ChangeFiling(
                     scope.Record("change.filed", FiledText(change, reading.Warnings), new { revision = change.Revision, criticality = change.Criticality.ToString(), risk = change.Content.Risk.Score });
                     var announced = change.State;
                     ChangeScheduling.ScheduleIfApproved(scope);
+
+                    // Stored once it is where filing leaves it: a pre-approved change is scheduled at once.
+                    await unit.Changes.InsertAsync(change, token).ConfigureAwait(false);
 
                     // The announcement already shows the filed change; only a change of state since needs an update.
                     if (change.State != announced)

@@ -78,7 +78,7 @@ public sealed class ChangeFiling(
                     var change = ChangeRequest.File(id, requester.UserId, reading.Content, policy.Rules, templateAlreadyApproved: templateApproved, unit.Now);
                     var scope = new ChangeActionScope(change, unit, requester, thread, situation, members);
                     unit.Enqueue(thread.Announce(id, ChangeMessage.Render(scope.View())));
-                    if (change.ApprovalPlan?.AnnounceInProduction == true && thread.AnnounceInProduction(id, ProductionAnnouncement(change)) is { } production)
+                    if (change.ApprovalPlan?.AnnounceInProduction == true && thread.AnnounceInProduction(id, ProductionAnnouncement.Render(change, thread.ChangeChannel)) is { } production)
                     {
                         unit.Enqueue(production);
                     }
@@ -94,6 +94,11 @@ public sealed class ChangeFiling(
                     if (change.State != announced)
                     {
                         unit.Enqueue(thread.UpdateAnnouncement(id, ChangeMessage.Render(scope.View())));
+                    }
+
+                    if (thread.UpdateProductionOnStateChange(change, announced) is { } productionUpdate)
+                    {
+                        unit.Enqueue(productionUpdate);
                     }
 
                     if (confirmIn is not null && requester.Source == ActorSource.Slack)
@@ -121,17 +126,6 @@ public sealed class ChangeFiling(
         {
             return new FilingResult(null, [], refused.Message, reading.Warnings);
         }
-    }
-
-    /// <summary>The #production announcement of a C1/C2 change: what, when, who, and where to follow it.</summary>
-    public MessageLayout ProductionAnnouncement(ChangeRequest change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var text = $"📣 *{change.Criticality} change planned*: {SlackFormat.Title(change)}\n"
-            + $"Window: {SlackFormat.Window(change.Content.PlannedStart, change.Content.EstimatedDuration)}\n"
-            + $"Services: {string.Join(", ", change.Content.Services)} · executor {SlackFormat.Person(change.Executor)} · requester {SlackFormat.Person(change.Requester)}\n"
-            + $"Follow it in <#{thread.ChangeChannel}>.";
-        return ChangeThread.Text(text);
     }
 
     private static string FiledText(ChangeRequest change, IReadOnlyList<FieldError> warnings)

@@ -4,5 +4,5 @@
 CREATE TABLE approved_templates (
     template    TEXT PRIMARY KEY,
     change_id   TEXT NOT NULL,
-    approved_at INTEGER NOT NULL
+    approved_at BIGINT NOT NULL
 );

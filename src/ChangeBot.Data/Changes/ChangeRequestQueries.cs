@@ -1,5 +1,7 @@
 using ChangeBot.Data.Sql;
+using ChangeBot.Domain.Admission;
 using ChangeBot.Domain.Approvals;
+using ChangeBot.Domain.Policy;
 using ChangeBot.Domain.Changes;
 using Dapper;
 
@@ -69,11 +71,59 @@ public sealed class ChangeRequestQueries(ISqlDialect dialect)
             new { Service = service },
             cancellationToken);
 
+    /// <summary>
+    /// Approved, scheduled or running changes still to end after <paramref name="from"/>, each with its services: the
+    /// schedule admission flags conflicts against. One query over the booked changes only, not every stored CR.
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduledChange>> BookedScheduleAsync(DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<BookedRow>(new CommandDefinition(
+            $"""
+            SELECT c.id, c.planned_start, c.planned_end, s.service
+            FROM change_requests c JOIN change_services s ON s.change_id = c.id
+            WHERE {dialect.IsOneOf("c.state", "@States")} AND c.planned_end > @From
+            ORDER BY c.id, s.service
+            """,
+            new { States = Booked, From = from.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return
+        [
+            .. rows.GroupBy(row => row.Id, StringComparer.Ordinal).Select(change => new ScheduledChange(
+                ChangeId.Parse(change.Key),
+                [.. change.Select(row => row.Service)],
+                new TimeInterval(DateTimeOffset.FromUnixTimeMilliseconds(change.First().PlannedStart), DateTimeOffset.FromUnixTimeMilliseconds(change.First().PlannedEnd)))),
+        ];
+    }
+
+    /// <summary>Whether a change following the standard template <paramref name="template"/> was ever approved.</summary>
+    public async Task<bool> TemplateApprovedAsync(string template, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var found = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT 1 FROM approved_templates WHERE template = @Template",
+            new { Template = template.Trim() },
+            cancellationToken: cancellationToken));
+        return found is not null;
+    }
+
     private async Task<IReadOnlyList<ChangeSummary>> ListAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(row => row.ToSummary())];
+    }
+
+    private sealed class BookedRow
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public long PlannedStart { get; set; }
+
+        public long PlannedEnd { get; set; }
+
+        public string Service { get; set; } = string.Empty;
     }
 
     private sealed class SummaryRow

@@ -12,6 +12,10 @@ namespace ChangeBot.Data.Changes;
 /// </summary>
 public sealed class ChangeRequestRepository
 {
+    /// <summary>States only a change that passed its approvals reaches (a rolled-back change was approved before it ran).</summary>
+    private static readonly ChangeState[] ApprovedStates =
+        [ChangeState.Approved, ChangeState.Scheduled, ChangeState.InProgress, ChangeState.Monitoring, ChangeState.Completed, ChangeState.RolledBack, ChangeState.Aborted];
+
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly DateTimeOffset _now;
@@ -135,6 +139,27 @@ public sealed class ChangeRequestRepository
                 ApprovedAt = approval.ApprovedAt.ToUnixTimeMilliseconds(),
                 approval.VoidedByRevision,
             }),
+            cancellationToken));
+        await RecordApprovedTemplateAsync(change, cancellationToken);
+    }
+
+    /// <summary>The first time a change of a standard template is past approval, the template counts as approved for good.</summary>
+    private async Task RecordApprovedTemplateAsync(ChangeRequest change, CancellationToken cancellationToken)
+    {
+        if (change.Content.Type != ChangeType.Standard
+            || change.Content.StandardTemplate is not { Length: > 0 } template
+            || !ApprovedStates.Contains(change.State))
+        {
+            return;
+        }
+
+        await _connection.ExecuteAsync(Command(
+            """
+            INSERT INTO approved_templates (template, change_id, approved_at)
+            VALUES (@Template, @Id, @At)
+            ON CONFLICT (template) DO NOTHING
+            """,
+            new { Template = template.Trim(), Id = change.Id.ToString(), At = _now.ToUnixTimeMilliseconds() },
             cancellationToken));
     }
 

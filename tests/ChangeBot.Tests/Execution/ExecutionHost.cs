@@ -96,7 +96,7 @@ public sealed class ExecutionHost : IAsyncDisposable
     }
 
     /// <summary>Files a change through <c>POST /api/v1/changes</c> as <see cref="Requester"/>, executed by <see cref="Executor"/>.</summary>
-    public async Task<ChangeId> FileAsync(DateTimeOffset plannedStart, string criticality = "C3", string type = "normal", string? incident = null)
+    public async Task<ChangeId> FileAsync(DateTimeOffset plannedStart, string criticality = "C3", string type = "normal", string? incident = null, string? template = null, string[]? services = null)
     {
         var body = new JsonObject
         {
@@ -104,7 +104,7 @@ public sealed class ExecutionHost : IAsyncDisposable
             ["type"] = type,
             ["criticality"] = criticality,
             ["environment"] = "production",
-            ["services"] = new JsonArray("redis-cluster-primary", "session-cache"),
+            ["services"] = new JsonArray([.. (services ?? ["redis-cluster-primary", "session-cache"]).Select(service => (JsonNode)service)]),
             ["risk"] = new JsonObject { ["blastRadius"] = 1, ["reversibility"] = 1, ["confidence"] = 1, ["timing"] = 1 },
             ["causesDowntime"] = false,
             ["requester"] = Requester,
@@ -120,6 +120,7 @@ public sealed class ExecutionHost : IAsyncDisposable
             ["communicationsManager"] = "U0REV2",
             ["bridgeLink"] = "https://zoom.example.com/j/123",
             ["incidentId"] = incident,
+            ["standardTemplate"] = template,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/changes", UriKind.Relative)) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
@@ -127,6 +128,18 @@ public sealed class ExecutionHost : IAsyncDisposable
         var answer = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"filing answered {(int)response.StatusCode}: {answer}");
         return ChangeId.Parse(JsonNode.Parse(answer)!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>Declares an active incident through <c>POST /api/v1/incidents</c>, as an incident tool would.</summary>
+    public async Task DeclareIncidentAsync(string id, string severity, string title)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/incidents", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new JsonObject { ["id"] = id, ["severity"] = severity, ["status"] = "active", ["title"] = title }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
+        using var response = await Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"declaring {id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Presses every Approve button the change still needs, each as a different person holding the role, until it is past approval.</summary>

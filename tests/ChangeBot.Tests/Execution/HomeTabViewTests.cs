@@ -14,7 +14,7 @@ public sealed class HomeTabViewTests
     public void Render_ThirtyChangesInEverySection_SummarisesAndKeepsSlackLimits()
     {
         var many = Enumerable.Range(1, 30).Select(Summary).ToList();
-        var home = new HomeSnapshot("U0REQ", Now, many, many, many, ["CR-2026-0001"], new HomeLock("soft PCL 'Release day'", Now, Now.AddDays(1), "blocks C1/C2"), null, [Now.AddHours(14)]);
+        var home = new HomeSnapshot("U0REQ", Now, many, many, many, ["CR-2026-0001"], new HomeLock("soft PCL 'Release day'", Now, Now.AddDays(1), "blocks C1/C2"), null, [Now.AddHours(14)], []);
 
         var json = HomeTabView.Render(home).ToJson();
 
@@ -29,7 +29,7 @@ public sealed class HomeTabViewTests
     [Fact]
     public void Render_NothingToShow_SaysSoInEachSection()
     {
-        var home = new HomeSnapshot("U0REQ", Now, [], [], [], [], null, null, []);
+        var home = new HomeSnapshot("U0REQ", Now, [], [], [], [], null, null, [], []);
 
         var text = SlackAnswer.TextOf(HomeTabView.Render(home).ToJson());
 

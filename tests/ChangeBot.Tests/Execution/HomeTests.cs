@@ -76,4 +76,32 @@ public sealed class HomeTests
         Assert.Equal(ExecutionHost.Stranger, publish.Arg("user_id"));
         Assert.Contains($"*{id}*", SlackAnswer.TextOf(publish.Arguments), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenHome_DuringAnS1Incident_ShowsItsSeverityIdTitleAndSince()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await host.DeclareIncidentAsync("INC-77", "S1", "Checkout is down");
+        host.Clock.Advance(TimeSpan.FromHours(2));
+
+        await host.OpenHomeAsync(ExecutionHost.Stranger);
+
+        var publish = await host.MessageAsync("views.publish", "*Active incidents* (1)");
+        var text = SlackAnswer.TextOf(publish.Arguments);
+        Assert.Equal(ExecutionHost.Stranger, publish.Arg("user_id"));
+        Assert.Contains("🚨 *S1* INC-77 Checkout is down, since <!date^", text, StringComparison.Ordinal);
+        Assert.Contains("2026-12-21 12:00 UTC> (2 hours ago)", text, StringComparison.Ordinal);
+        Assert.Contains("only an emergency change linked to it may start", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenHome_NoIncident_SaysNothingAboutIncidents()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+
+        await host.OpenHomeAsync(ExecutionHost.Stranger);
+
+        var publish = await host.MessageAsync("views.publish", "*In progress now* (0)");
+        Assert.DoesNotContain("Active incidents", SlackAnswer.TextOf(publish.Arguments), StringComparison.Ordinal);
+    }
 }

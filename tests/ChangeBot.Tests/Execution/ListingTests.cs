@@ -40,6 +40,26 @@ public sealed class ListingTests
     }
 
     [Fact]
+    public async Task List_DuringIncidents_ShowsEachWithSeverityIdTitleAndSince()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        var scheduled = await host.ScheduledAsync(TuesdayWindow, "C3");
+        await host.DeclareIncidentAsync("INC-5", "S3", "Search is slow");
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        await host.DeclareIncidentAsync("INC-6", "S2", "Queue backlog");
+
+        var all = await host.CommandAsync(ExecutionHost.Stranger, "list");
+        var mine = await host.CommandAsync(ExecutionHost.Executor, "list mine");
+
+        Assert.Contains("*Active incidents* (2)", all.Text, StringComparison.Ordinal);
+        Assert.Contains("⚠️ *S3* INC-5 Search is slow, since <!date^", all.Text, StringComparison.Ordinal);
+        Assert.Contains("(30 minutes ago)", all.Text, StringComparison.Ordinal);
+        Assert.Contains("🚨 *S2* INC-6 Queue backlog, since <!date^", all.Text, StringComparison.Ordinal);
+        Assert.Contains($"*{scheduled}*", all.Text, StringComparison.Ordinal);
+        Assert.Contains("*Active incidents* (2)", mine.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_OffersOnlyTheButtonsTheViewerMayPress()
     {
         await using var host = await ExecutionHost.StartAsync(MondayNoon);

@@ -102,8 +102,12 @@ public static class ChangeMessage
         }));
     }
 
-    private static string StateText(ChangeRequest change)
+    private static string StateText(ChangeRequest change) => Invariant($"{StateLine(change)}\nrevision {change.Revision}");
+
+    /// <summary>"Waiting for approval `change::unscheduled`", "In progress: limited (25 %)".</summary>
+    public static string StateLine(ChangeRequest change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         var state = change.State switch
         {
             ChangeState.Submitted => "Waiting for approval",
@@ -111,7 +115,7 @@ public static class ChangeMessage
             _ => Capitalise(change.State.Describe()),
         };
         var label = change.State.Label() is { } tracker ? $" `{tracker}`" : string.Empty;
-        return Invariant($"{state}{label}\nrevision {change.Revision}");
+        return state + label;
     }
 
     private static string? ApprovalsText(ChangeView view)
@@ -125,7 +129,7 @@ public static class ChangeMessage
         if (plan.Requirements.Count == 0)
         {
             return plan.PreApprovedByTemplate
-                ? "*Approvals*\nNone needed: its standard template was approved before."
+                ? $"*Approvals*\nNone needed: pre-approved (template '{change.Content.StandardTemplate}'), a change of it was approved before."
                 : "*Approvals*\nNone needed.";
         }
 

@@ -49,6 +49,18 @@ public sealed class ChangeThread(IOptions<ChangeChannelsOptions> options)
     public OutboxMessage? UpdateProductionAnnouncement(ChangeId id, MessageLayout message) =>
         ProductionChannel is { } channel ? OutboxMessage.Update(channel, ProductionKey(id), OutboxPayload.Of(message)) : null;
 
+    /// <summary>
+    /// The #production announcement re-rendered when <paramref name="change"/> left <paramref name="before"/> and is
+    /// one announced there (a C1/C2 by its approval plan); null otherwise or when #production is not configured.
+    /// </summary>
+    public OutboxMessage? UpdateProductionOnStateChange(ChangeRequest change, ChangeState before)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.State != before && change.ApprovalPlan?.AnnounceInProduction == true
+            ? UpdateProductionAnnouncement(change.Id, ProductionAnnouncement.Render(change, ChangeChannel))
+            : null;
+    }
+
     /// <summary>A post in any channel (e.g. #handoff), optionally remembered under <paramref name="messageKey"/>.</summary>
     public static OutboxMessage PostTo(string channel, MessageLayout message, string? messageKey = null) =>
         OutboxMessage.Post(channel, OutboxPayload.Of(message), messageKey: messageKey);

@@ -47,11 +47,17 @@ public sealed partial class ChangeWorkflow(
                 {
                     EnsureRevision(change, seenRevision);
                     var scope = new ChangeActionScope(change, unit, actor, thread, situation, members);
+                    var before = change.State;
                     var value = act(scope);
                     acted = change;
                     if (scope.AnnouncementChanged)
                     {
                         unit.Enqueue(thread.UpdateAnnouncement(change.Id, ChangeMessage.Render(scope.View())));
+                    }
+
+                    if (thread.UpdateProductionOnStateChange(change, before) is { } production)
+                    {
+                        unit.Enqueue(production);
                     }
 
                     return value;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChangeBot.Data.Operations;
 using ChangeBot.Domain.Changes;
 using Humanizer;
 
@@ -44,5 +45,29 @@ public static class SlackFormat
     {
         ArgumentNullException.ThrowIfNull(change);
         return $"{change.Id} · {change.Title}";
+    }
+
+    /// <summary>"🚨 *S1* INC-7 Checkout is down, since Dec 2 03:00 (2 hours ago)": an active incident in Home and lists.</summary>
+    public static string Incident(IncidentRecord incident, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var icon = incident.Severity is "S1" or "S2" ? "🚨" : "⚠️";
+        return $"{icon} *{incident.Severity}* {incident.Id} {incident.Title}, since {When(incident.StartedAt)} ({incident.StartedAt.Humanize(now, CultureInfo.InvariantCulture)})";
+    }
+
+    /// <summary>The active incidents as one mrkdwn paragraph, saying what an S1/S2 does to changes; null when there is none.</summary>
+    public static string? Incidents(IReadOnlyList<IncidentRecord> active, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        if (active.Count == 0)
+        {
+            return null;
+        }
+
+        var lines = string.Join("\n", active.Select(incident => "• " + Incident(incident, now)));
+        var blocking = active.Any(incident => incident.Severity is "S1" or "S2")
+            ? "\nWhile an S1/S2 incident is active, only an emergency change linked to it may start."
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"*Active incidents* ({active.Count})\n{lines}{blocking}");
     }
 }

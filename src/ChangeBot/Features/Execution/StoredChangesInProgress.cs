@@ -1,17 +1,31 @@
 using ChangeBot.Data;
 using ChangeBot.Data.Changes;
 using ChangeBot.Domain.Admission;
+using ChangeBot.Domain.Changes;
 using ChangeBot.Features.Admission;
+using ChangeBot.Features.Changes;
 
 namespace ChangeBot.Features.Execution;
 
 /// <summary>
 /// The changes rolling out or baking, from the store, for serialisation (never two C1/C2 at once; the others are told
 /// what runs). Few changes run at a time, so each is loaded for its services. The schedule index for conflict flags
-/// is not built here yet (it stays empty, as before).
+/// is built from the booked changes once and cached: every committed change invalidates it, and it is rebuilt at
+/// most <see cref="IndexLifetime"/> after it was read, for writers that commit without the workflow's listeners.
 /// </summary>
-internal sealed class StoredChangesInProgress(ChangeRequestQueries queries, ChangeBotStore store) : IChangesInProgressSource
+internal sealed class StoredChangesInProgress(ChangeRequestQueries queries, ChangeBotStore store, TimeProvider clock)
+    : IChangesInProgressSource, IChangeCommittedListener
 {
+    /// <summary>How long a cached schedule index is trusted when no commit said it changed.</summary>
+    public static readonly TimeSpan IndexLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>Changes that ended this long ago still flag a conflict for a question about the recent past.</summary>
+    private static readonly TimeSpan Lookback = TimeSpan.FromDays(1);
+
+    private readonly Lock _gate = new();
+    private (ScheduledChangeIndex Index, DateTimeOffset BuiltAt, long Generation)? _cached;
+    private long _generation;
+
     public async ValueTask<IReadOnlyList<ChangeInProgress>> InProgressAsync(CancellationToken cancellationToken)
     {
         var running = await queries.InProgressAsync(cancellationToken).ConfigureAwait(false);
@@ -25,5 +39,40 @@ internal sealed class StoredChangesInProgress(ChangeRequestQueries queries, Chan
         return result;
     }
 
-    public ValueTask<ScheduledChangeIndex> ScheduledAsync(CancellationToken cancellationToken) => ValueTask.FromResult(ScheduledChangeIndex.Empty);
+    public async ValueTask<ScheduledChangeIndex> ScheduledAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        long generation;
+        lock (_gate)
+        {
+            if (_cached is { } cached && cached.Generation == _generation && now - cached.BuiltAt < IndexLifetime)
+            {
+                return cached.Index;
+            }
+
+            generation = _generation;
+        }
+
+        var index = new ScheduledChangeIndex(await queries.BookedScheduleAsync(now - Lookback, cancellationToken).ConfigureAwait(false));
+        lock (_gate)
+        {
+            // A commit while this was read makes it stale already: answer with it, but don't keep it.
+            if (generation == _generation)
+            {
+                _cached = (index, now, generation);
+            }
+        }
+
+        return index;
+    }
+
+    public Task OnCommittedAsync(ChangeRequest change, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _generation++;
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -1,5 +1,6 @@
 using ChangeBot.Data;
 using ChangeBot.Data.Changes;
+using ChangeBot.Data.Operations;
 using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Domain.Policy;
@@ -12,6 +13,7 @@ namespace ChangeBot.Features.Home;
 public sealed class HomeDashboard(
     ChangeRequestQueries queries,
     ChangeBotStore store,
+    IncidentQueries incidents,
     RoleDirectory roles,
     IChangeCalendarSource calendar,
     TimeProvider clock)
@@ -45,7 +47,8 @@ public sealed class HomeDashboard(
         IReadOnlyList<DateTimeOffset> openings = windows.AlwaysOpen
             ? []
             : [.. windows.Openings(now, now + TimeSpan.FromDays(8)).Select(opening => opening.Start < now ? now : opening.Start).Take(3)];
-        return new HomeSnapshot(userId, now, mine, awaiting, running, owed, active, next, openings);
+        var incidentsNow = await incidents.ActiveAsync(cancellationToken).ConfigureAwait(false);
+        return new HomeSnapshot(userId, now, mine, awaiting, running, owed, active, next, openings, incidentsNow);
     }
 
     /// <summary>Changes still needing an approval this person may give: not their own, not already given by them.</summary>

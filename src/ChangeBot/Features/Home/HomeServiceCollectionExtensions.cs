@@ -1,3 +1,4 @@
+using ChangeBot.Data.Operations;
 using ChangeBot.Features.Changes;
 using ChangeBot.Slack.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,6 +10,7 @@ public static class HomeServiceCollectionExtensions
 {
     public static IServiceCollection AddHomeTab(this IServiceCollection services)
     {
+        services.TryAddSingleton<IncidentQueries>();
         services.TryAddSingleton<HomeDashboard>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeCommittedListener, HomeRefresh>());
         return services.AddSlackEvent<HomeOpenedListener>(HomeOpenedListener.EventType);

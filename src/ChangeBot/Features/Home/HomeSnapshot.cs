@@ -1,4 +1,5 @@
 using ChangeBot.Data.Changes;
+using ChangeBot.Data.Operations;
 
 namespace ChangeBot.Features.Home;
 
@@ -12,4 +13,5 @@ public sealed record HomeSnapshot(
     IReadOnlyList<string> RetrospectivesOwed,
     HomeLock? ActiveLock,
     HomeLock? NextLock,
-    IReadOnlyList<DateTimeOffset> NextWindows);
+    IReadOnlyList<DateTimeOffset> NextWindows,
+    IReadOnlyList<IncidentRecord> ActiveIncidents);

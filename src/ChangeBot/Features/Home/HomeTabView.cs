@@ -9,7 +9,7 @@ namespace ChangeBot.Features.Home;
 
 /// <summary>
 /// The App Home tab, a pure function of a <see cref="HomeSnapshot"/>: my open changes, approvals waiting for me,
-/// changes in progress, the active and next lock, the next windows. Times are Slack date tokens (each viewer's own
+/// changes in progress, the active incidents, the active and next lock, the next windows. Times are Slack date tokens (each viewer's own
 /// zone); distances in time are humanised.
 /// </summary>
 public static class HomeTabView
@@ -25,6 +25,13 @@ public static class HomeTabView
             new HeaderBlock("ChangeBot"),
             ContextBlock.Markdown($"Updated {SlackFormat.When(home.Now)} · `/change new` files a change · `/change help` lists the rest"),
         };
+
+        // An incident changes what may start at all, so it comes before anything the viewer might act on.
+        if (SlackFormat.Incidents(home.ActiveIncidents, home.Now) is { } incidents)
+        {
+            blocks.Add(new DividerBlock());
+            blocks.Add(SectionBlock.Markdown(incidents));
+        }
 
         Section(blocks, "Approvals waiting for you", home.AwaitingMe, "Nothing waits for your approval.", home.Now, withApprove: true);
         Section(blocks, "Your open changes", home.MyOpen, "You have no open changes.", home.Now, withApprove: false);

@@ -1,5 +1,6 @@
 using ChangeBot.Data;
 using ChangeBot.Data.Audit;
+using ChangeBot.Data.Changes;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Domain;
 using ChangeBot.Domain.Changes;
@@ -24,6 +25,7 @@ public sealed class ChangeFiling(
     ExecutorCheck executors,
     OutboxSignal outbox,
     ChangeWorkflow workflow,
+    ChangeRequestQueries queries,
     TimeProvider clock)
 {
     /// <summary>Reads and checks a body without filing it (every problem at once, the executor included).</summary>
@@ -66,15 +68,17 @@ public sealed class ChangeFiling(
             _ = thread.ChangeChannel;
             var situation = await admission.SituationAsync(null, cancellationToken).ConfigureAwait(false);
             var members = await roles.AllMembersAsync(cancellationToken).ConfigureAwait(false);
+            var templateApproved = reading.Content.Type == ChangeType.Standard
+                && reading.Content.StandardTemplate is { Length: > 0 } template
+                && await queries.TemplateApprovedAsync(template, cancellationToken).ConfigureAwait(false);
             var id = await store.NextChangeIdAsync(clock.GetUtcNow().Year, cancellationToken).ConfigureAwait(false);
             var change = await store.WriteAsync(
                 async (unit, token) =>
                 {
-                    var change = ChangeRequest.File(id, requester.UserId, reading.Content, policy.Rules, templateAlreadyApproved: false, unit.Now);
-                    await unit.Changes.InsertAsync(change, token).ConfigureAwait(false);
+                    var change = ChangeRequest.File(id, requester.UserId, reading.Content, policy.Rules, templateAlreadyApproved: templateApproved, unit.Now);
                     var scope = new ChangeActionScope(change, unit, requester, thread, situation, members);
                     unit.Enqueue(thread.Announce(id, ChangeMessage.Render(scope.View())));
-                    if (change.ApprovalPlan?.AnnounceInProduction == true && thread.AnnounceInProduction(id, ProductionAnnouncement(change)) is { } production)
+                    if (change.ApprovalPlan?.AnnounceInProduction == true && thread.AnnounceInProduction(id, ProductionAnnouncement.Render(change, thread.ChangeChannel)) is { } production)
                     {
                         unit.Enqueue(production);
                     }
@@ -83,10 +87,18 @@ public sealed class ChangeFiling(
                     var announced = change.State;
                     ChangeScheduling.ScheduleIfApproved(scope);
 
+                    // Stored once it is where filing leaves it: a pre-approved change is scheduled at once.
+                    await unit.Changes.InsertAsync(change, token).ConfigureAwait(false);
+
                     // The announcement already shows the filed change; only a change of state since needs an update.
                     if (change.State != announced)
                     {
                         unit.Enqueue(thread.UpdateAnnouncement(id, ChangeMessage.Render(scope.View())));
+                    }
+
+                    if (thread.UpdateProductionOnStateChange(change, announced) is { } productionUpdate)
+                    {
+                        unit.Enqueue(productionUpdate);
                     }
 
                     if (confirmIn is not null && requester.Source == ActorSource.Slack)
@@ -114,17 +126,6 @@ public sealed class ChangeFiling(
         {
             return new FilingResult(null, [], refused.Message, reading.Warnings);
         }
-    }
-
-    /// <summary>The #production announcement of a C1/C2 change: what, when, who, and where to follow it.</summary>
-    public MessageLayout ProductionAnnouncement(ChangeRequest change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var text = $"📣 *{change.Criticality} change planned*: {SlackFormat.Title(change)}\n"
-            + $"Window: {SlackFormat.Window(change.Content.PlannedStart, change.Content.EstimatedDuration)}\n"
-            + $"Services: {string.Join(", ", change.Content.Services)} · executor {SlackFormat.Person(change.Executor)} · requester {SlackFormat.Person(change.Requester)}\n"
-            + $"Follow it in <#{thread.ChangeChannel}>.";
-        return ChangeThread.Text(text);
     }
 
     private static string FiledText(ChangeRequest change, IReadOnlyList<FieldError> warnings)

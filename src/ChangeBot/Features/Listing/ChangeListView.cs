@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChangeBot.Data.Changes;
+using ChangeBot.Data.Operations;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Features.Changes;
 using ChangeBot.Slack.BlockKit;
@@ -12,11 +13,16 @@ public static class ChangeListView
     /// <summary>Lines beyond this are summarised, to stay well inside a message's 50 blocks.</summary>
     public const int MaxLines = 40;
 
-    public static MessageLayout Render(ChangeListFilter filter, IReadOnlyList<ChangeSummary> changes)
+    public static MessageLayout Render(ChangeListFilter filter, IReadOnlyList<ChangeSummary> changes, IReadOnlyList<IncidentRecord> incidents, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var title = string.Create(CultureInfo.InvariantCulture, $"{Title(filter)} ({changes.Count})");
         var blocks = new List<Block> { new HeaderBlock(title) };
+        if (SlackFormat.Incidents(incidents, now) is { } active)
+        {
+            blocks.Add(SectionBlock.Markdown(active));
+        }
+
         if (changes.Count == 0)
         {
             blocks.Add(SectionBlock.Markdown($"No changes here. {Hint(filter)}"));

@@ -1,10 +1,11 @@
+using ChangeBot.Data.Operations;
 using ChangeBot.Features.Commands;
 using ChangeBot.Slack.Routing;
 
 namespace ChangeBot.Features.Listing;
 
 /// <summary><c>/change list [mine|pending|scheduled|today]</c>.</summary>
-internal sealed class ListSubCommand(ChangeListing listing) : IChangeSubCommandHandler
+internal sealed class ListSubCommand(ChangeListing listing, IncidentQueries incidents, TimeProvider clock) : IChangeSubCommandHandler
 {
     public const string Name = "list";
     public const string Usage = "/change list mine";
@@ -27,6 +28,7 @@ internal sealed class ListSubCommand(ChangeListing listing) : IChangeSubCommandH
         }
 
         var changes = await listing.ListAsync(chosen, request.Command.UserId, cancellationToken).ConfigureAwait(false);
-        return SlackAck.Ephemeral(ChangeListView.Render(chosen, changes));
+        var active = await incidents.ActiveAsync(cancellationToken).ConfigureAwait(false);
+        return SlackAck.Ephemeral(ChangeListView.Render(chosen, changes, active, clock.GetUtcNow()));
     }
 }

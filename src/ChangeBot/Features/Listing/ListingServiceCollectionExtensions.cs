@@ -1,3 +1,4 @@
+using ChangeBot.Data.Operations;
 using ChangeBot.Features.Commands;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,6 +9,7 @@ public static class ListingServiceCollectionExtensions
     /// <summary><c>/change list</c>, <c>/change show</c> and <c>/change cancel</c>.</summary>
     public static IServiceCollection AddChangeListing(this IServiceCollection services)
     {
+        services.TryAddSingleton<IncidentQueries>();
         services.TryAddScoped<ChangeListing>();
         return services
             .AddChangeSubCommand<ListSubCommand>(ListSubCommand.Name, "List open changes: all, or mine, pending, scheduled, today", ListSubCommand.Usage)

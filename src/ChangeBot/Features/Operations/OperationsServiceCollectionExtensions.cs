@@ -33,6 +33,7 @@ public static class OperationsServiceCollectionExtensions
         var services = builder.Services;
         services.AddMetrics();
         services.AddSingleton<PrometheusMeterBridge>();
+        services.AddSingleton<IScrapeRefresher, DatabaseGauges>();
         services.AddSingleton<SlackAuthProbe>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackAuthProbe>());
         services.AddHealthChecks()

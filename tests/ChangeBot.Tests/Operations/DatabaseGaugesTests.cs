@@ -56,5 +56,6 @@ public sealed class DatabaseGaugesTests : IAsyncLifetime
         Assert.Equal(0, PrometheusText.Sample(after, """changebot_changes{state="completed"}"""));
         Assert.Equal(1, PrometheusText.Sample(after, "changebot_outbox_depth"));
         Assert.Equal(1, PrometheusText.Sample(after, "changebot_outbox_dead_letters"));
+        Assert.Equal(await ScalarAsync("SELECT COUNT(*) FROM outbox WHERE state IN ('sent', 'dead')"), PrometheusText.Sample(after, "changebot_outbox_delivered_total"));
     }
 }

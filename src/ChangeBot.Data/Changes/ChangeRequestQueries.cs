@@ -108,6 +108,22 @@ public sealed class ChangeRequestQueries(ISqlDialect dialect)
         return found is not null;
     }
 
+    /// <summary>How many change requests are in each state (every state present, zero when none).</summary>
+    public async Task<IReadOnlyDictionary<ChangeState, long>> CountByStateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "SELECT state, COUNT(*) FROM change_requests GROUP BY state",
+            cancellationToken: cancellationToken));
+        var counts = Enum.GetValues<ChangeState>().ToDictionary(state => state, _ => 0L);
+        foreach (var (state, count) in rows)
+        {
+            counts[Enum.Parse<ChangeState>(state)] = count;
+        }
+
+        return counts;
+    }
+
     private async Task<IReadOnlyList<ChangeSummary>> ListAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

@@ -67,6 +67,23 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider clock)
         return done;
     }
 
+    /// <summary>
+    /// Reads which versions the database has applied, without changing anything (for readiness: another replica may
+    /// have migrated the database further since this one started, or someone may have restored an older copy).
+    /// </summary>
+    public async Task<SchemaStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var applied = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT version FROM schema_migrations",
+            cancellationToken: cancellationToken))).Select(version => (int)version).ToHashSet();
+        var newest = Known[^1].Version;
+        return new SchemaStatus(
+            newest,
+            [.. Known.Where(migration => !applied.Contains(migration.Version))],
+            [.. applied.Where(version => version > newest).Order()]);
+    }
+
     private static List<Migration> Load(string folder)
     {
         var assembly = typeof(MigrationRunner).Assembly;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using ChangeBot.Features.Operations;
 using ChangeBot.Testing.Monitoring;
 using ChangeBot.Testing.Slack;
@@ -15,19 +13,9 @@ public sealed class MetricsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
 
-    private static async Task<string> ScrapeAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(new Uri(OperationsEndpointExtensions.MetricsPath, UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync();
-    }
+    private static Task<string> ScrapeAsync(HttpClient client) => PrometheusText.ScrapeAsync(client);
 
-    /// <summary>The value of one sample, e.g. <c>changebot_slack_requests_total{outcome="ok",route="commands",transport="http"}</c>; null when absent.</summary>
-    private static double? Sample(string exposition, string series)
-    {
-        var match = Regex.Match(exposition, "^" + Regex.Escape(series) + " ([0-9.eE+-]+)$", RegexOptions.Multiline);
-        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-    }
+    private static double? Sample(string exposition, string series) => PrometheusText.Sample(exposition, series);
 
     [Fact]
     public async Task Metrics_AfterSlackRequestsApiCallsAndAGateDecision_CountsEachByLabel()

@@ -17,4 +17,7 @@ public static class ChangeBotMeters
     public const string InstrumentPrefix = "changebot.";
 
     public const string Admission = MeterPrefix + "Admission";
+
+    /// <summary>Gauges read from the database: outbox depth and dead letters, change requests by state.</summary>
+    public const string Store = MeterPrefix + "Store";
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChangeBot.Data.Migrations;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,9 @@ public static partial class InvalidOptionsRefusal
         }
         catch (Exception e) when (realServer && Failures(e) is { Count: > 0 } failures)
         {
-            await stderr.WriteLineAsync("changebot: the configuration is invalid; not starting.").ConfigureAwait(false);
+            await stderr.WriteLineAsync(e is SchemaTooNewException
+                ? "changebot: the database was migrated by a newer changebot; not starting."
+                : "changebot: the configuration is invalid; not starting.").ConfigureAwait(false);
             foreach (var failure in failures)
             {
                 await stderr.WriteLineAsync(failure).ConfigureAwait(false);
@@ -42,6 +45,13 @@ public static partial class InvalidOptionsRefusal
             AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) => many.InnerExceptions.Cast<OptionsValidationException>().ToList(),
             _ => new List<OptionsValidationException>(),
         };
+
+        // A database migrated by a newer changebot is as final as a bad setting: one sentence, not a stack trace.
+        if (exception is SchemaTooNewException newer)
+        {
+            return [newer.Message];
+        }
+
         return [.. all.SelectMany(e => e.Failures).Select(f => DataAnnotationsWrapper().Match(f) is { Success: true } m ? m.Groups[1].Value : f)];
     }
 

@@ -6,10 +6,13 @@ namespace ChangeBot.Features.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
+    // A database that takes longer than this to answer a one-row query is not one to send traffic to.
+    private static readonly TimeSpan DatabaseCheckTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// What an operator watches: JSON logs (one object per line, scopes included, so every line of a Slack request
     /// carries its <c>SlackRef</c>) outside Development; the readiness parts (policy, Slack <c>auth.test</c> at start,
-    /// monitoring); the Prometheus export of the <c>ChangeBot.*</c> meters. Map the endpoints with
+    /// monitoring, the database and its migrations); the Prometheus export of the <c>ChangeBot.*</c> meters. Map the endpoints with
     /// <see cref="OperationsEndpointExtensions.MapOperations"/>.
     /// </summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
@@ -30,12 +33,14 @@ public static class OperationsServiceCollectionExtensions
         var services = builder.Services;
         services.AddMetrics();
         services.AddSingleton<PrometheusMeterBridge>();
+        services.AddSingleton<IScrapeRefresher, DatabaseGauges>();
         services.AddSingleton<SlackAuthProbe>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackAuthProbe>());
         services.AddHealthChecks()
             .AddCheck<PolicyLoadedCheck>(ReadinessChecks.Policy, tags: [ReadinessChecks.Tag])
             .Add(new HealthCheckRegistration(ReadinessChecks.Slack, sp => sp.GetRequiredService<SlackAuthProbe>(), HealthStatus.Unhealthy, [ReadinessChecks.Tag]))
-            .AddCheck<MonitoringReadinessCheck>(ReadinessChecks.Monitoring, tags: [ReadinessChecks.Tag]);
+            .AddCheck<MonitoringReadinessCheck>(ReadinessChecks.Monitoring, tags: [ReadinessChecks.Tag])
+            .AddCheck<DatabaseReadinessCheck>(ReadinessChecks.Database, HealthStatus.Unhealthy, [ReadinessChecks.Tag], DatabaseCheckTimeout);
         return builder;
     }
 }

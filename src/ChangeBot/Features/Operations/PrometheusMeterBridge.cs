@@ -20,8 +20,9 @@ public sealed class PrometheusMeterBridge : IDisposable
     private readonly MetricFactory _factory;
     private readonly ConcurrentDictionary<(Instrument, string), object> _metrics = new();
 
-    public PrometheusMeterBridge(IMeterFactory meters)
+    public PrometheusMeterBridge(IMeterFactory meters, IEnumerable<IScrapeRefresher> refreshers)
     {
+        var before = refreshers.ToList();
         _meters = meters;
         Registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
@@ -40,8 +41,13 @@ public sealed class PrometheusMeterBridge : IDisposable
         _listener.SetMeasurementEventCallback<double>((i, v, t, _) => Record(i, v, t));
         _listener.Start();
 
-        // Observable instruments (depths, counts by state) are read when Prometheus scrapes, not on a timer.
-        Registry.AddBeforeCollectCallback(_listener.RecordObservableInstruments);
+        // Observable instruments (depths, counts by state) are read when Prometheus scrapes, not on a timer, once the
+        // snapshots they read are fresh.
+        Registry.AddBeforeCollectCallback(async cancel =>
+        {
+            await Task.WhenAll(before.Select(refresher => refresher.RefreshAsync(cancel))).ConfigureAwait(false);
+            _listener.RecordObservableInstruments();
+        });
     }
 
     public CollectorRegistry Registry { get; }

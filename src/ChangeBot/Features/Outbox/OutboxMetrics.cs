@@ -1,19 +1,26 @@
 using System.Diagnostics.Metrics;
+using ChangeBot.Features.Operations;
 
 namespace ChangeBot.Features.Outbox;
 
-/// <summary>Counters for what the outbox delivered, retried and gave up on (exported with the app's other metrics).</summary>
+/// <summary>
+/// Counters for what the outbox delivered, retried and gave up on, exported on <c>/metrics</c> as
+/// <c>changebot_outbox_delivered_total</c>, <c>changebot_outbox_retried_total</c> and
+/// <c>changebot_outbox_dead_lettered_total</c> (the meter comes from the host's factory, which the export listens to).
+/// </summary>
 internal sealed class OutboxMetrics : IDisposable
 {
-    public const string MeterName = "ChangeBot.Outbox";
+    public const string MeterName = ChangeBotMeters.MeterPrefix + "Outbox";
 
-    private readonly Meter _meter = new(MeterName);
+    // Owned only when made without a factory (unit tests); a factory's meters are disposed with it.
+    private readonly Meter? _owned;
 
-    public OutboxMetrics()
+    public OutboxMetrics(IMeterFactory? meters = null)
     {
-        Delivered = _meter.CreateCounter<long>("changebot_outbox_delivered", description: "Slack calls delivered from the outbox");
-        Retried = _meter.CreateCounter<long>("changebot_outbox_retried", description: "Slack calls that failed and will be retried");
-        DeadLettered = _meter.CreateCounter<long>("changebot_outbox_dead_lettered", description: "Slack calls given up on and kept as dead letters");
+        var meter = meters?.Create(MeterName) ?? (_owned = new Meter(MeterName));
+        Delivered = meter.CreateCounter<long>("changebot.outbox.delivered", description: "Slack calls delivered from the outbox");
+        Retried = meter.CreateCounter<long>("changebot.outbox.retried", description: "Slack calls that failed and will be retried");
+        DeadLettered = meter.CreateCounter<long>("changebot.outbox.dead_lettered", description: "Slack calls given up on and kept as dead letters");
     }
 
     public Counter<long> Delivered { get; }
@@ -22,5 +29,5 @@ internal sealed class OutboxMetrics : IDisposable
 
     public Counter<long> DeadLettered { get; }
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose() => _owned?.Dispose();
 }

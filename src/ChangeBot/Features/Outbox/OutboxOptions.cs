@@ -25,4 +25,11 @@ public sealed class OutboxOptions
     /// <summary>How long a worker holds an entry it is delivering; another replica may take it after that.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// When the bot stops, how long the worker may go on delivering what is owed before the process exits (the host's
+    /// shutdown timeout is raised to fit; keep Kubernetes' terminationGracePeriodSeconds above both).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ShutdownFlush { get; set; } = TimeSpan.FromSeconds(10);
 }

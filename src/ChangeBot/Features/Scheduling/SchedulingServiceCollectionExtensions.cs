@@ -1,6 +1,7 @@
 using ChangeBot.Data;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Locks;
+using ChangeBot.Features.Operations;
 using ChangeBot.Features.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -60,6 +61,7 @@ public static class SchedulingServiceCollectionExtensions
 
                 store.ProvisionSchema();
             });
+            quartz.AddTriggerListener<FiringDelayListener>();
             quartz.AddJob<CalendarPlanJob>(job => job.WithIdentity(ClockJobs.Plan).StoreDurably());
             quartz.AddJob<CalendarEventJob>(job => job.WithIdentity(ClockJobs.CalendarEvent).StoreDurably());
             quartz.AddJob<ChangeReminderJob>(job => job.WithIdentity(ClockJobs.ChangeReminder).StoreDurably());
@@ -71,6 +73,7 @@ public static class SchedulingServiceCollectionExtensions
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>(ReadinessChecks.Scheduler, tags: [ReadinessChecks.Tag]);
         return services;
     }
 

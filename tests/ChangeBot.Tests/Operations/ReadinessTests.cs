@@ -34,7 +34,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(body["failing"]!.AsArray());
         var checks = body["checks"]!.AsObject();
-        Assert.Equal(["database", "monitoring", "policy", "scheduler", "slack"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["database", "monitoring", "policy", "slack"], checks.Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.StartsWith("policy 'ChangeBot default' loaded from ", checks["policy"]!["description"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal("Slack is not configured (no Slack:BotToken)", checks["slack"]!["description"]!.ToString());
     }

@@ -1,7 +1,6 @@
 using ChangeBot.Data;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Locks;
-using ChangeBot.Features.Operations;
 using ChangeBot.Features.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -73,7 +72,6 @@ public static class SchedulingServiceCollectionExtensions
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
-        services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>(ReadinessChecks.Scheduler, tags: [ReadinessChecks.Tag]);
         return services;
     }
 

@@ -10,7 +10,7 @@ public class SocketModeOptionsTests
 {
     [Theory]
     [InlineData(null, "Slack:SocketMode is true but Slack:AppToken is not set")]
-    [InlineData("xoxb-a-bot-token", "Slack:AppToken must be an app-level token starting with xapp-")]
+    [InlineData("xoxb-_not_an_app_token", "Slack:AppToken must be an app-level token starting with xapp-")]
     public async Task Start_SocketModeWithoutAnAppToken_RefusesWithAClearReason(string? appToken, string expected)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -19,7 +19,7 @@ namespace ChangeBot.Testing.Slack;
 /// </summary>
 public sealed class SlackStandIn : IAsyncDisposable
 {
-    public const string BotToken = "xoxb-stand-in-token";
+    public const string BotToken = "xoxb-_stand_in_token";
     public const string TeamId = "T0STANDIN";
     public const string BotUserId = "U0BOT";
 

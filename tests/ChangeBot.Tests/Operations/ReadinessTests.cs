@@ -58,7 +58,7 @@ public sealed class ReadinessTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_SlackRefusesTheBotToken_503NamingSlackAndTheError()
     {
-        await using var app = OperationsHost.Create(_slack, botToken: "xoxb-revoked-token");
+        await using var app = OperationsHost.Create(_slack, botToken: "xoxb-_revoked_token");
         using var client = app.CreateClient();
 
         var (status, body) = await Eventually.UntilAsync(

@@ -44,7 +44,7 @@ public sealed class AuditLogReader(ISqlDialect dialect)
             expectedSeq++;
         }
 
-        return new AuditVerification(true, expectedSeq - 1, null, Invariant($"The audit chain is intact: {expectedSeq - 1} entries checked."));
+        return new AuditVerification(true, expectedSeq - 1, null, Invariant($"The audit chain is intact: {expectedSeq - 1} {(expectedSeq - 1 == 1 ? "entry" : "entries")} checked."));
     }
 
     /// <summary>Entries at or after <paramref name="from"/> and before <paramref name="to"/>, oldest first.</summary>

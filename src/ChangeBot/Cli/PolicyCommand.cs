@@ -65,7 +65,7 @@ internal static class PolicyCommand
         }
 
         var policy = loaded.Policy;
-        stdout.WriteLine($"{path}: ok — policy '{policy.Name}', {policy.Locks.Count} locks, {policy.Exclusions.Count} exclusions.");
+        stdout.WriteLine($"{path}: ok — policy '{policy.Name}', {Plural(policy.Locks.Count, "lock")}, {Plural(policy.Exclusions.Count, "exclusion")}.");
         return Ok;
     }
 
@@ -214,6 +214,9 @@ internal static class PolicyCommand
 
         return true;
     }
+
+    private static string Plural(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static int Fail(TextWriter stderr, string message)
     {

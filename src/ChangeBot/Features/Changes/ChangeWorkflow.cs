@@ -47,7 +47,7 @@ public sealed partial class ChangeWorkflow(
                 {
                     EnsureRevision(change, seenRevision);
                     var scope = new ChangeActionScope(change, unit, actor, thread, situation, members);
-                    var before = change.State;
+                    var before = ProductionStanding.Of(change);
                     var value = act(scope);
                     acted = change;
                     if (scope.AnnouncementChanged)
@@ -55,7 +55,7 @@ public sealed partial class ChangeWorkflow(
                         unit.Enqueue(thread.UpdateAnnouncement(change.Id, ChangeMessage.Render(scope.View())));
                     }
 
-                    if (thread.UpdateProductionOnStateChange(change, before) is { } production)
+                    if (thread.FollowInProduction(change, before) is { } production)
                     {
                         unit.Enqueue(production);
                     }

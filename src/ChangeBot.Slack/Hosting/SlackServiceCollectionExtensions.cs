@@ -27,6 +27,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackRouter>();
         services.TryAddSingleton<SlackEventDeduplicator>();
+        services.TryAddSingleton<ISlackEventClaims>(sp => sp.GetRequiredService<SlackEventDeduplicator>());
         services.TryAddSingleton<SlackDeferredRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackDeferredRunner>());
         services.TryAddSingleton<SlackDispatcher>();

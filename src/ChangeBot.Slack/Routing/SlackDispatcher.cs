@@ -14,7 +14,7 @@ namespace ChangeBot.Slack.Routing;
 /// </summary>
 public sealed class SlackDispatcher(
     SlackRouter router,
-    SlackEventDeduplicator deduplicator,
+    ISlackEventClaims eventClaims,
     SlackDeferredRunner runner,
     IServiceScopeFactory scopes,
     IOptions<SlackOptions> options,
@@ -38,7 +38,7 @@ public sealed class SlackDispatcher(
                 ?? Unsupported(context, "view_closed", closed.View.CallbackId, tellUser: false),
             ShortcutPayload shortcut => await ShortcutAsync(shortcut, shortcut.CallbackId, context, cancellationToken).ConfigureAwait(false),
             MessageActionPayload action => await ShortcutAsync(action, action.CallbackId, context, cancellationToken).ConfigureAwait(false),
-            EventEnvelope envelope => Event(envelope, context),
+            EventEnvelope envelope => await EventAsync(envelope, context, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"unsupported payload {inbound.Payload.GetType().Name}", nameof(inbound)),
         };
         return new SlackDispatchResult(ack, context.TakeDeferred());
@@ -85,7 +85,7 @@ public sealed class SlackDispatcher(
         await RunAsync<IShortcutHandler>(SlackRouteKind.Shortcut, callbackId, context, (h, ct) => h.HandleAsync(payload, context, ct), cancellationToken).ConfigureAwait(false)
             ?? Unsupported(context, payload.Type, callbackId, tellUser: true);
 
-    private SlackAck Event(EventEnvelope envelope, SlackRequestContext context)
+    private async Task<SlackAck> EventAsync(EventEnvelope envelope, SlackRequestContext context, CancellationToken cancellationToken)
     {
         if (envelope.Type == EventEnvelope.UrlVerification)
         {
@@ -93,7 +93,7 @@ public sealed class SlackDispatcher(
         }
 
         var slackEvent = envelope.Event!;
-        if (!deduplicator.TryClaim(envelope.EventId!))
+        if (!await ClaimAsync(envelope, cancellationToken).ConfigureAwait(false))
         {
             logger.LogInformation("Slack event {EventId} ({EventType}) redelivered (retry {Retry}); already handled", envelope.EventId, slackEvent.Type, envelope.RetryNum);
             return SlackAck.Empty;
@@ -109,6 +109,23 @@ public sealed class SlackDispatcher(
         // Events never need an answer beyond the 200, so the listener always runs after it.
         context.After((services, ct) => ((ISlackEventListener)services.GetRequiredService(route.HandlerType)).HandleAsync(envelope, slackEvent, context, ct));
         return SlackAck.Empty;
+    }
+
+    /// <summary>
+    /// Whether this delivery of the event is the one to run. When the claim itself fails (the database is away), the
+    /// event runs anyway: handling a rare redelivery twice is better than dropping the event.
+    /// </summary>
+    private async Task<bool> ClaimAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await eventClaims.TryClaimAsync(envelope.EventId!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Slack event {EventId} could not be claimed; handling it without the redelivery check", envelope.EventId);
+            return true;
+        }
     }
 
     /// <summary>Null when no route matches; otherwise the handler's ack, or a safe ack if it throws or is too slow.</summary>

@@ -62,6 +62,10 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddSlackShortcut<THandler>(this IServiceCollection services, string callbackId)
         where THandler : class, IShortcutHandler => services.AddRoute<THandler>(SlackRouteKind.Shortcut, callbackId, isPrefix: false);
 
+    /// <summary>The options loader of an <c>external_select</c> with this <c>action_id</c>.</summary>
+    public static IServiceCollection AddSlackSuggestion<THandler>(this IServiceCollection services, string actionId)
+        where THandler : class, IBlockSuggestionHandler => services.AddRoute<THandler>(SlackRouteKind.Suggestion, actionId, isPrefix: false);
+
     public static IServiceCollection AddSlackEvent<THandler>(this IServiceCollection services, string eventType)
         where THandler : class, ISlackEventListener => services.AddRoute<THandler>(SlackRouteKind.Event, eventType, isPrefix: false);
 

@@ -38,6 +38,7 @@ public sealed class SlackDispatcher(
                 ?? Unsupported(context, "view_closed", closed.View.CallbackId, tellUser: false),
             ShortcutPayload shortcut => await ShortcutAsync(shortcut, shortcut.CallbackId, context, cancellationToken).ConfigureAwait(false),
             MessageActionPayload action => await ShortcutAsync(action, action.CallbackId, context, cancellationToken).ConfigureAwait(false),
+            BlockSuggestionPayload suggestion => await SuggestionAsync(suggestion, context, cancellationToken).ConfigureAwait(false),
             EventEnvelope envelope => await EventAsync(envelope, context, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"unsupported payload {inbound.Payload.GetType().Name}", nameof(inbound)),
         };
@@ -79,6 +80,26 @@ public sealed class SlackDispatcher(
 
         Unsupported(context, "view_submission", payload.View.CallbackId, tellUser: false);
         return SlackAck.Update(Notice(UnsupportedViewCallbackId, "No longer supported", "This form is no longer supported. Please start again with `/change help`."));
+    }
+
+    /// <summary>
+    /// Options for an <c>external_select</c>. Whatever goes wrong (no loader, a failing or slow one) the answer is
+    /// still an options list, empty: Slack shows an error in the select for anything else.
+    /// </summary>
+    private async Task<SlackAck> SuggestionAsync(BlockSuggestionPayload payload, SlackRequestContext context, CancellationToken cancellationToken)
+    {
+        var ack = await RunAsync<IBlockSuggestionHandler>(
+            SlackRouteKind.Suggestion,
+            payload.ActionId,
+            context,
+            async (h, ct) => SlackAck.Options(await h.SuggestAsync(payload, context, ct).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+        if (ack is null)
+        {
+            logger.LogInformation("Slack block_suggestion for '{ActionId}' has no options loader; answering no options", payload.ActionId);
+        }
+
+        return ack?.Body?["options"] is not null ? ack : SlackAck.NoOptions;
     }
 
     private async Task<SlackAck> ShortcutAsync(InteractionPayload payload, string callbackId, SlackRequestContext context, CancellationToken cancellationToken) =>
@@ -203,6 +224,9 @@ public sealed class SlackDispatcher(
                 return SlackAck.Ephemeral(text);
             case SlackRouteKind.ViewSubmission:
                 return SlackAck.Update(Notice(ErrorViewCallbackId, "Something went wrong", text));
+            case SlackRouteKind.Suggestion:
+                // The select shows no options; a notice per keystroke would flood the user.
+                return SlackAck.NoOptions;
             default:
                 // Slack ignores the body of these acks: tell the user once the 200 is out.
                 context.After((services, ct) => services.GetRequiredService<SlackUserNotices>().TellAsync(context, text, ct));

@@ -1,5 +1,6 @@
 using ChangeBot.Data.Audit;
 using ChangeBot.Data.Changes;
+using ChangeBot.Data.Deliveries;
 using ChangeBot.Data.Migrations;
 using ChangeBot.Data.Operations;
 using ChangeBot.Data.Outbox;
@@ -28,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperationsQueries>();
         services.AddSingleton<AuditLogReader>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<DeliveryClaims>();
 
         // Registered before the features' hosted services, so the schema is current before any of them runs.
         services.AddHostedService<MigrationHostedService>();

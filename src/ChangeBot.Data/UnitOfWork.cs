@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ChangeBot.Data.Audit;
 using ChangeBot.Data.Changes;
+using ChangeBot.Data.Deliveries;
 using ChangeBot.Data.Operations;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Data.Sql;
@@ -38,6 +39,14 @@ public sealed class UnitOfWork
 
     /// <summary>Incidents, run-time locks and freezes, overrides and handoff notes.</summary>
     public OperationsRepository Operations { get; }
+
+    /// <summary>
+    /// Claims a delivery (<see cref="DeliveryClaims"/>) in this transaction, so the claim and what the use case writes
+    /// commit together: false means another unit holds it (on PostgreSQL this waits for that unit to finish), and the
+    /// caller should write nothing. Rolling back releases the claim.
+    /// </summary>
+    public Task<bool> TryClaimAsync(string kind, string key, TimeSpan keep, CancellationToken cancellationToken) =>
+        DeliveryClaimSql.TryInsertAsync(_connection, _transaction, kind, key, Now, keep, cancellationToken);
 
     /// <summary>Records an action; written at commit, after everything else, so the chain follows commit order.</summary>
     public void Audit(AuditEntry entry)

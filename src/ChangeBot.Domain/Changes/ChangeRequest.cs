@@ -165,7 +165,8 @@ public sealed partial class ChangeRequest
     /// <summary>
     /// Replaces the content with a new revision. Allowed until the change starts. Approvals given on earlier
     /// revisions are voided (and listed in the outcome); an approved or scheduled change goes back to waiting for
-    /// approval. Identical content changes nothing.
+    /// approval, except a standard change pre-approved by its template that <see cref="StaysWithinTemplate"/>: it stays
+    /// where it was. Identical content changes nothing.
     /// </summary>
     public EditOutcome Edit(
         ChangeRequestContent content,
@@ -193,12 +194,20 @@ public sealed partial class ChangeRequest
             return new EditOutcome(false, Revision, [], before, before, validation.Warnings);
         }
 
+        // Checked against the revision being replaced, before it is.
+        var keepsPreApproval = ApprovalPlan?.PreApprovedByTemplate == true && StaysWithinTemplate(content);
         var revision = Revision + 1;
         _revisions.Add(new ChangeRevision(revision, content, editor.UserId, now));
         var voided = VoidApprovals(revision);
         if (State != ChangeState.Draft)
         {
-            ApprovalPlan = ApprovalPlan.For(content, rules.Approvals, templateAlreadyApproved);
+            ApprovalPlan = ApprovalPlan.For(content, rules.Approvals, templateAlreadyApproved || keepsPreApproval);
+            if (keepsPreApproval && ApprovalPlan.PreApprovedByTemplate)
+            {
+                // Still the approved template's kind of change: its pre-approval holds, and so does its slot.
+                return new EditOutcome(true, revision, voided, before, State, validation.Warnings);
+            }
+
             if (State != ChangeState.Submitted)
             {
                 MoveTo(ChangeState.Submitted, editor.UserId, now, Invariant($"edited (revision {revision}); approvals needed again"));
@@ -208,6 +217,23 @@ public sealed partial class ChangeRequest
         }
 
         return new EditOutcome(true, revision, voided, before, State, validation.Warnings);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="content"/> keeps this standard change within its template: still a standard change of
+    /// the same template, its risk score not raised and its criticality not raised. Anything else is a different
+    /// change from the one the template's approval covered.
+    /// </summary>
+    public bool StaysWithinTemplate(ChangeRequestContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var template = Content.StandardTemplate?.Trim();
+        return Content.Type == ChangeType.Standard
+            && content.Type == ChangeType.Standard
+            && !string.IsNullOrEmpty(template)
+            && string.Equals(template, content.StandardTemplate?.Trim(), StringComparison.Ordinal)
+            && content.Risk.Score <= Content.Risk.Score
+            && content.EffectiveCriticality >= Content.EffectiveCriticality;
     }
 
     /// <summary>Approved → scheduled (change::scheduled): the change has a slot.</summary>

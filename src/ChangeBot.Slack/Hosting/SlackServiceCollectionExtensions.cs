@@ -27,6 +27,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackRouter>();
         services.TryAddSingleton<SlackEventDeduplicator>();
+        services.TryAddSingleton<ISlackEventClaims>(sp => sp.GetRequiredService<SlackEventDeduplicator>());
         services.TryAddSingleton<SlackDeferredRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackDeferredRunner>());
         services.TryAddSingleton<SlackDispatcher>();
@@ -60,6 +61,10 @@ public static class SlackServiceCollectionExtensions
 
     public static IServiceCollection AddSlackShortcut<THandler>(this IServiceCollection services, string callbackId)
         where THandler : class, IShortcutHandler => services.AddRoute<THandler>(SlackRouteKind.Shortcut, callbackId, isPrefix: false);
+
+    /// <summary>The options loader of an <c>external_select</c> with this <c>action_id</c>.</summary>
+    public static IServiceCollection AddSlackSuggestion<THandler>(this IServiceCollection services, string actionId)
+        where THandler : class, IBlockSuggestionHandler => services.AddRoute<THandler>(SlackRouteKind.Suggestion, actionId, isPrefix: false);
 
     public static IServiceCollection AddSlackEvent<THandler>(this IServiceCollection services, string eventType)
         where THandler : class, ISlackEventListener => services.AddRoute<THandler>(SlackRouteKind.Event, eventType, isPrefix: false);

@@ -8,4 +8,5 @@ public static class InteractionTypes
     public const string ViewClosed = "view_closed";
     public const string Shortcut = "shortcut";
     public const string MessageAction = "message_action";
+    public const string BlockSuggestion = "block_suggestion";
 }

@@ -70,6 +70,7 @@ public static class SlackPayloadParser
                 InteractionTypes.ViewClosed => document.Deserialize<ViewClosedPayload>(SlackJson.Options),
                 InteractionTypes.Shortcut => document.Deserialize<ShortcutPayload>(SlackJson.Options),
                 InteractionTypes.MessageAction => document.Deserialize<MessageActionPayload>(SlackJson.Options),
+                InteractionTypes.BlockSuggestion => document.Deserialize<BlockSuggestionPayload>(SlackJson.Options),
                 var other => throw new JsonException($"unsupported interaction type '{other}'"),
             };
             return payload is null

@@ -49,6 +49,16 @@ public sealed record SlackAck
     public static SlackAck Push(ModalView view) =>
         new(new JsonObject { ["response_action"] = "push", ["view"] = (view ?? throw new ArgumentNullException(nameof(view))).ToJson() });
 
+    /// <summary>The answer to a <c>block_suggestion</c>: the options to show, at most Slack's 100.</summary>
+    public static SlackAck Options(IEnumerable<OptionObject> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(new JsonObject { ["options"] = new JsonArray([.. options.Take(SlackLimits.Options).Select(option => (JsonNode)option.ToJson())]) });
+    }
+
+    /// <summary>An empty options list: the select shows nothing to pick rather than an error.</summary>
+    public static SlackAck NoOptions => Options([]);
+
     /// <summary>The Events API URL check.</summary>
     public static SlackAck Challenge(string challenge) => new(new JsonObject { ["challenge"] = challenge });
 

@@ -14,7 +14,7 @@ namespace ChangeBot.Slack.Routing;
 /// </summary>
 public sealed class SlackDispatcher(
     SlackRouter router,
-    SlackEventDeduplicator deduplicator,
+    ISlackEventClaims eventClaims,
     SlackDeferredRunner runner,
     IServiceScopeFactory scopes,
     IOptions<SlackOptions> options,
@@ -38,7 +38,8 @@ public sealed class SlackDispatcher(
                 ?? Unsupported(context, "view_closed", closed.View.CallbackId, tellUser: false),
             ShortcutPayload shortcut => await ShortcutAsync(shortcut, shortcut.CallbackId, context, cancellationToken).ConfigureAwait(false),
             MessageActionPayload action => await ShortcutAsync(action, action.CallbackId, context, cancellationToken).ConfigureAwait(false),
-            EventEnvelope envelope => Event(envelope, context),
+            BlockSuggestionPayload suggestion => await SuggestionAsync(suggestion, context, cancellationToken).ConfigureAwait(false),
+            EventEnvelope envelope => await EventAsync(envelope, context, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"unsupported payload {inbound.Payload.GetType().Name}", nameof(inbound)),
         };
         return new SlackDispatchResult(ack, context.TakeDeferred());
@@ -81,11 +82,31 @@ public sealed class SlackDispatcher(
         return SlackAck.Update(Notice(UnsupportedViewCallbackId, "No longer supported", "This form is no longer supported. Please start again with `/change help`."));
     }
 
+    /// <summary>
+    /// Options for an <c>external_select</c>. Whatever goes wrong (no loader, a failing or slow one) the answer is
+    /// still an options list, empty: Slack shows an error in the select for anything else.
+    /// </summary>
+    private async Task<SlackAck> SuggestionAsync(BlockSuggestionPayload payload, SlackRequestContext context, CancellationToken cancellationToken)
+    {
+        var ack = await RunAsync<IBlockSuggestionHandler>(
+            SlackRouteKind.Suggestion,
+            payload.ActionId,
+            context,
+            async (h, ct) => SlackAck.Options(await h.SuggestAsync(payload, context, ct).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+        if (ack is null)
+        {
+            logger.LogInformation("Slack block_suggestion for '{ActionId}' has no options loader; answering no options", payload.ActionId);
+        }
+
+        return ack?.Body?["options"] is not null ? ack : SlackAck.NoOptions;
+    }
+
     private async Task<SlackAck> ShortcutAsync(InteractionPayload payload, string callbackId, SlackRequestContext context, CancellationToken cancellationToken) =>
         await RunAsync<IShortcutHandler>(SlackRouteKind.Shortcut, callbackId, context, (h, ct) => h.HandleAsync(payload, context, ct), cancellationToken).ConfigureAwait(false)
             ?? Unsupported(context, payload.Type, callbackId, tellUser: true);
 
-    private SlackAck Event(EventEnvelope envelope, SlackRequestContext context)
+    private async Task<SlackAck> EventAsync(EventEnvelope envelope, SlackRequestContext context, CancellationToken cancellationToken)
     {
         if (envelope.Type == EventEnvelope.UrlVerification)
         {
@@ -93,7 +114,7 @@ public sealed class SlackDispatcher(
         }
 
         var slackEvent = envelope.Event!;
-        if (!deduplicator.TryClaim(envelope.EventId!))
+        if (!await ClaimAsync(envelope, cancellationToken).ConfigureAwait(false))
         {
             logger.LogInformation("Slack event {EventId} ({EventType}) redelivered (retry {Retry}); already handled", envelope.EventId, slackEvent.Type, envelope.RetryNum);
             return SlackAck.Empty;
@@ -109,6 +130,23 @@ public sealed class SlackDispatcher(
         // Events never need an answer beyond the 200, so the listener always runs after it.
         context.After((services, ct) => ((ISlackEventListener)services.GetRequiredService(route.HandlerType)).HandleAsync(envelope, slackEvent, context, ct));
         return SlackAck.Empty;
+    }
+
+    /// <summary>
+    /// Whether this delivery of the event is the one to run. When the claim itself fails (the database is away), the
+    /// event runs anyway: handling a rare redelivery twice is better than dropping the event.
+    /// </summary>
+    private async Task<bool> ClaimAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await eventClaims.TryClaimAsync(envelope.EventId!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Slack event {EventId} could not be claimed; handling it without the redelivery check", envelope.EventId);
+            return true;
+        }
     }
 
     /// <summary>Null when no route matches; otherwise the handler's ack, or a safe ack if it throws or is too slow.</summary>
@@ -186,6 +224,9 @@ public sealed class SlackDispatcher(
                 return SlackAck.Ephemeral(text);
             case SlackRouteKind.ViewSubmission:
                 return SlackAck.Update(Notice(ErrorViewCallbackId, "Something went wrong", text));
+            case SlackRouteKind.Suggestion:
+                // The select shows no options; a notice per keystroke would flood the user.
+                return SlackAck.NoOptions;
             default:
                 // Slack ignores the body of these acks: tell the user once the 200 is out.
                 context.After((services, ct) => services.GetRequiredService<SlackUserNotices>().TellAsync(context, text, ct));

@@ -4,9 +4,10 @@ namespace ChangeBot.Slack.Routing;
 
 /// <summary>
 /// Remembers event ids for an hour, so a redelivery (Slack retries when the 200 is late) runs nothing twice.
-/// Slack stops retrying well within that time. In memory: one bot process per workspace.
+/// Slack stops retrying well within that time. In memory, so it only covers one process: the host replaces it with
+/// claims kept in its database, which all replicas share.
 /// </summary>
-public sealed class SlackEventDeduplicator(TimeProvider time)
+public sealed class SlackEventDeduplicator(TimeProvider time) : ISlackEventClaims
 {
     private static readonly TimeSpan Memory = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
@@ -30,4 +31,6 @@ public sealed class SlackEventDeduplicator(TimeProvider time)
 
         return _seen.TryAdd(eventId, now);
     }
+
+    public Task<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken) => Task.FromResult(TryClaim(eventId));
 }

@@ -9,4 +9,5 @@ public enum SlackRouteKind
     ViewClosed,
     Shortcut,
     Event,
+    Suggestion,
 }

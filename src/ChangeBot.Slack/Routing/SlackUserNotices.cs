@@ -13,6 +13,18 @@ public sealed class SlackUserNotices(ISlackApiClient slack, ILogger<SlackUserNot
     public static string SomethingWentWrong(string correlationId) =>
         $"Something went wrong (ref {correlationId}). Nothing was lost; try again, or quote the ref to the ChangeBot admins.";
 
+    /// <summary>
+    /// What a user reads when <paramref name="form"/> (e.g. "change form") did not open: "that took too long" when the
+    /// trigger id could no longer be used, Slack's error otherwise; then <paramref name="again"/>, how to retry.
+    /// </summary>
+    public static string FormNotOpened(SlackApiException error, string form, string again)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.IsTriggerUnusable
+            ? $"That took too long: Slack only opens a form within 3 seconds of your click or command, so the {form} did not open. {again}"
+            : $"The {form} could not be opened (Slack said `{error.Error}`). {again}";
+    }
+
     public const string NoLongerSupported = "This button is no longer supported. Please start again from a fresh message or `/change help`.";
 
     public async Task TellAsync(SlackRequestContext context, string text, CancellationToken cancellationToken)

@@ -141,6 +141,55 @@ public class RevisionTests
     }
 
     [Fact]
+    public void Edit_PreApprovedStandardChangeKeptWithinItsTemplate_StaysScheduledWithoutAskingForApproval()
+    {
+        var change = new ChangeRequestBuilder().With(ContentBuilder.Standard()).TemplateAlreadyApproved().Submitted();
+        change.Schedule(ChangeRequestBuilder.RequesterActor, Now);
+
+        var outcome = Edit(change, c => c with { Title = "Scale web to 12", EstimatedDuration = TimeSpan.FromMinutes(20) });
+
+        Assert.True(outcome.Changed);
+        Assert.Equal(ChangeState.Scheduled, outcome.StateAfter);
+        Assert.True(change.ApprovalPlan!.PreApprovedByTemplate);
+        Assert.Empty(change.ApprovalsStillNeeded());
+        Assert.Equal(ChangeState.Scheduled, change.Transitions[^1].To);
+    }
+
+    [Fact]
+    public void Edit_PreApprovedStandardChangeWithLowerRisk_StaysPreApproved()
+    {
+        var change = new ChangeRequestBuilder().With(ContentBuilder.WithRisk(ContentBuilder.RiskScoring(6), ChangeType.Standard)).TemplateAlreadyApproved().Submitted();
+
+        var outcome = Edit(change, c => c with { Risk = ContentBuilder.RiskScoring(5) });
+
+        Assert.Equal(ChangeState.Approved, outcome.StateAfter);
+        Assert.True(change.ApprovalPlan!.PreApprovedByTemplate);
+    }
+
+    [Theory]
+    [InlineData("risk")]
+    [InlineData("template")]
+    [InlineData("type")]
+    [InlineData("criticality")]
+    public void Edit_PreApprovedStandardChangeLeavingItsTemplate_WaitsForApprovalAgain(string what)
+    {
+        var change = new ChangeRequestBuilder().With(ContentBuilder.Standard()).TemplateAlreadyApproved().Submitted();
+        change.Schedule(ChangeRequestBuilder.RequesterActor, Now);
+
+        var outcome = Edit(change, c => what switch
+        {
+            "risk" => c with { Risk = ContentBuilder.RiskScoring(5) },
+            "template" => c with { StandardTemplate = "rotate-certificate" },
+            "type" => c with { Type = ChangeType.Normal, StandardTemplate = null },
+            _ => c with { Criticality = Criticality.C3 },
+        });
+
+        Assert.Equal(ChangeState.Submitted, outcome.StateAfter);
+        Assert.False(change.ApprovalPlan!.PreApprovedByTemplate);
+        Assert.NotEmpty(change.ApprovalsStillNeeded());
+    }
+
+    [Fact]
     public void Edit_InvalidContent_IsRefusedAndTheRevisionStays()
     {
         var change = new ChangeRequestBuilder().Submitted();

@@ -32,6 +32,22 @@ public class SlackPayloadParserTests
     }
 
     [Fact]
+    public void ParseInteraction_BlockSuggestion_ActionIdAndWhatWasTyped()
+    {
+        const string json = """
+            {"type":"block_suggestion","user":{"id":"U0ALICE","username":"alice","team_id":"T0STANDIN"},"team":{"id":"T0STANDIN","domain":"standin"},
+             "api_app_id":"A0CHANGEBOT","action_id":"cr.services","block_id":"services","value":"red",
+             "container":{"type":"view","view_id":"V0MODAL"},"view":{"id":"V0MODAL","type":"modal","callback_id":"cr.intake","private_metadata":"","state":{"values":{}}}}
+            """;
+
+        var result = SlackPayloadParser.ParseInteraction(json);
+
+        var suggestion = Assert.IsType<BlockSuggestionPayload>(result.Value);
+        Assert.Equal(("cr.services", "services", "red", "cr.intake"), (suggestion.ActionId, suggestion.BlockId, suggestion.Value, suggestion.View!.CallbackId));
+        Assert.Equal("U0ALICE", suggestion.User.Id);
+    }
+
+    [Fact]
     public void ParseInteraction_BlockActions_ActionsContainerMessage()
     {
         const string json = """

@@ -41,6 +41,8 @@ public sealed class SlackDispatcherTests : IAsyncLifetime, IDisposable
             .AddSlackAction<ThrowingAction>("cr.explode")
             .AddSlackViewSubmission<ErrorsSubmission>("cr.new")
             .AddSlackViewSubmission<ThrowingSubmission>("cr.broken")
+            .AddSlackSuggestion<ServiceOptions>("cr.services")
+            .AddSlackSuggestion<ThrowingOptions>("cr.broken-options")
             .AddSlackEvent<CountingListener>("app_home_opened");
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
@@ -80,6 +82,47 @@ public sealed class SlackDispatcherTests : IAsyncLifetime, IDisposable
         User = new SlackUser { Id = "U0ALICE" },
         View = new SlackViewPayload { Id = "V1", CallbackId = callbackId },
     };
+
+    private static BlockSuggestionPayload Suggest(string actionId, string typed) => new()
+    {
+        Type = InteractionTypes.BlockSuggestion,
+        User = new SlackUser { Id = "U0ALICE" },
+        ActionId = actionId,
+        BlockId = "services",
+        Value = typed,
+        View = new SlackViewPayload { Id = "V1", CallbackId = "cr.intake" },
+    };
+
+    private static List<string> OptionValues(SlackAck ack) =>
+        [.. ack.Body!["options"]!.AsArray().Select(option => option!["value"]!.GetValue<string>())];
+
+    [Fact]
+    public async Task Dispatch_BlockSuggestion_LoaderAnswersTheMatchingOptions()
+    {
+        var ack = (await Dispatcher.DispatchAsync(SlackInbound.Interaction(Suggest("cr.services", "redis")))).Ack;
+
+        Assert.Equal(["redis-cluster-primary"], OptionValues(ack));
+        Assert.Equal("redis-cluster-primary", ack.Body!["options"]![0]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Dispatch_BlockSuggestion_MoreThanSlacksLimit_First100Sent()
+    {
+        var ack = (await Dispatcher.DispatchAsync(SlackInbound.Interaction(Suggest("cr.services", "service-")))).Ack;
+
+        Assert.Equal(100, OptionValues(ack).Count);
+    }
+
+    [Theory]
+    [InlineData("cr.unknown-select")]
+    [InlineData("cr.broken-options")]
+    public async Task Dispatch_BlockSuggestion_NoLoaderOrItFails_EmptyOptionsNotAnError(string actionId)
+    {
+        var result = await Dispatcher.DispatchAsync(SlackInbound.Interaction(Suggest(actionId, "x")));
+
+        Assert.Equal("""{"options":[]}""", result.Ack.ToJson());
+        Assert.Empty(result.Deferred);
+    }
 
     private async Task<SlackAck> DispatchAndRunAsync(SlackInbound inbound)
     {

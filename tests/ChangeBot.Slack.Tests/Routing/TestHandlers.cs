@@ -1,3 +1,4 @@
+using ChangeBot.Slack.BlockKit;
 using ChangeBot.Slack.Payloads;
 using ChangeBot.Slack.Routing;
 using ChangeBot.Slack.WebApi;
@@ -111,4 +112,19 @@ internal sealed class CountingListener(HandlerProbe probe) : ISlackEventListener
         probe.Ran.TrySetResult(envelope.EventId!);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Options of a service picker: the names containing what the user typed.</summary>
+internal sealed class ServiceOptions : IBlockSuggestionHandler
+{
+    private static readonly string[] Services = [.. Enumerable.Range(1, 150).Select(n => $"service-{n:000}"), "redis-cluster-primary", "session-cache"];
+
+    public Task<IReadOnlyList<OptionObject>> SuggestAsync(BlockSuggestionPayload payload, SlackRequestContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OptionObject>>([.. Services.Where(name => name.Contains(payload.Value, StringComparison.Ordinal)).Select(name => new OptionObject(name, name))]);
+}
+
+internal sealed class ThrowingOptions : IBlockSuggestionHandler
+{
+    public Task<IReadOnlyList<OptionObject>> SuggestAsync(BlockSuggestionPayload payload, SlackRequestContext context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("service catalogue is down");
 }

@@ -87,7 +87,9 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
 
         Assert.StartsWith("V", opened.Id, StringComparison.Ordinal);
         Assert.NotNull(opened.Hash);
-        Assert.Equal("exchanged_trigger_id", reused.Error);
+        Assert.Equal("trigger_exchanged", reused.Error);
+        Assert.True(reused.IsTriggerUnusable);
+        Assert.False(reused.IsTriggerExpired);
     }
 
     [Fact]
@@ -98,7 +100,22 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
 
         var e = await Assert.ThrowsAsync<SlackApiException>(() => Client().OpenViewAsync(trigger, new ModalView("cb", "t", [])));
 
-        Assert.Equal("expired_trigger_id", e.Error);
+        Assert.Equal("trigger_expired", e.Error);
+        Assert.True(e.IsTriggerExpired);
+    }
+
+    [Theory]
+    [InlineData("trigger_expired", true, true)]
+    [InlineData("expired_trigger_id", true, true)]
+    [InlineData("trigger_exchanged", false, true)]
+    [InlineData("exchanged_trigger_id", false, true)]
+    [InlineData("invalid_trigger_id", false, true)]
+    [InlineData("view_too_large", false, false)]
+    public void TriggerErrors_SlackMdAndSlackReferenceNames_AreReadAlike(string error, bool expired, bool unusable)
+    {
+        var e = new SlackApiException("views.open", error);
+
+        Assert.Equal((expired, unusable), (e.IsTriggerExpired, e.IsTriggerUnusable));
     }
 
     [Fact]

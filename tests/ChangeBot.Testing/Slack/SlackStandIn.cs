@@ -325,6 +325,11 @@ public sealed class SlackStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The trigger errors under SLACK.md's names (<c>trigger_exchanged</c>, <c>trigger_expired</c>), which is the contract
+    /// we were given; Slack's method reference calls them <c>exchanged_trigger_id</c> and <c>expired_trigger_id</c>, and
+    /// the client reads both.
+    /// </summary>
     private string? TriggerError(string triggerId)
     {
         if (!_triggers.TryGetValue(triggerId, out var issued))
@@ -334,10 +339,10 @@ public sealed class SlackStandIn : IAsyncDisposable
 
         if (!_usedTriggers.TryAdd(triggerId, true))
         {
-            return "exchanged_trigger_id";
+            return "trigger_exchanged";
         }
 
-        return _time.GetUtcNow() - issued > TriggerLifetime ? "expired_trigger_id" : null;
+        return _time.GetUtcNow() - issued > TriggerLifetime ? "trigger_expired" : null;
     }
 
     private JsonObject ViewAnswer(JsonNode? view)

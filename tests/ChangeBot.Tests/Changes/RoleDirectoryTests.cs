@@ -3,6 +3,7 @@ using ChangeBot.Features.Changes;
 using ChangeBot.Slack;
 using ChangeBot.Slack.WebApi;
 using ChangeBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,12 +16,22 @@ public sealed class RoleDirectoryTests : IAsyncLifetime, IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
     private SlackStandIn _slack = null!;
     private readonly HttpClient _http = new();
+    private readonly List<ServiceProvider> _containers = [];
+    private int _clientsCreated;
 
     public async Task InitializeAsync() => _slack = await SlackStandIn.StartAsync(_time);
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var container in _containers)
+        {
+            container.Dispose();
+        }
+
+        _http.Dispose();
+    }
 
     [Fact]
     public async Task SlackUser_InTheEocGroup_HoldsEocUntilTheCacheExpiresAfterAHandover()
@@ -74,13 +85,36 @@ public sealed class RoleDirectoryTests : IAsyncLifetime, IDisposable
         Assert.Contains(problems, problem => problem.StartsWith("ChangeBot:Roles:Eoc:UserGroup '@oncall'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task MembersAsync_EveryFetchFromSlack_TakesAFreshClientFromTheContainer()
+    {
+        _slack.AddUsergroup("S0EOC", "U0DANA");
+        var roles = Directory(new RoleOptions { Eoc = new RoleMembersOptions { UserGroup = "S0EOC" } });
+
+        await roles.MembersAsync(ApproverRole.Eoc, CancellationToken.None);
+        await roles.MembersAsync(ApproverRole.Eoc, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await roles.MembersAsync(ApproverRole.Eoc, CancellationToken.None);
+
+        Assert.Equal(2, _slack.CallsTo("usergroups.users.list").Count);
+        Assert.Equal(2, _clientsCreated);
+    }
+
+    /// <summary>The directory over a container whose Slack client is transient, as the host registers it; counts the clients it hands out.</summary>
     private RoleDirectory Directory(RoleOptions options)
     {
-        var slack = new SlackApiClient(
-            _http,
-            Options.Create(new SlackOptions { ApiBaseUrl = _slack.ApiBaseUrl.ToString(), BotToken = SlackStandIn.BotToken }),
-            _time,
-            NullLogger<SlackApiClient>.Instance);
-        return new RoleDirectory(Options.Create(options), slack, _time, NullLogger<RoleDirectory>.Instance);
+        var services = new ServiceCollection()
+            .AddTransient<ISlackApiClient>(_ =>
+            {
+                Interlocked.Increment(ref _clientsCreated);
+                return new SlackApiClient(
+                    _http,
+                    Options.Create(new SlackOptions { ApiBaseUrl = _slack.ApiBaseUrl.ToString(), BotToken = SlackStandIn.BotToken }),
+                    _time,
+                    NullLogger<SlackApiClient>.Instance);
+            })
+            .BuildServiceProvider();
+        _containers.Add(services);
+        return new RoleDirectory(Options.Create(options), services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<RoleDirectory>.Instance);
     }
 }

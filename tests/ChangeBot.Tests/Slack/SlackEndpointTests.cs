@@ -168,6 +168,20 @@ public sealed class SlackEndpointTests(SlackHostFixture host) : IClassFixture<Sl
     }
 
     [Fact]
+    public async Task BlockSuggestion_NoSelectLoadsOptions_200WithAnEmptyOptionsList()
+    {
+        const string payload = """
+            {"type":"block_suggestion","user":{"id":"U0ALICE","username":"alice","team_id":"T0STANDIN"},"team":{"id":"T0STANDIN","domain":"standin"},
+             "api_app_id":"A0CHANGEBOT","action_id":"cr.some-select","block_id":"services","value":"red",
+             "container":{"type":"view","view_id":"V0MODAL"},"view":{"id":"V0MODAL","type":"modal","callback_id":"cr.intake","private_metadata":"","state":{"values":{}}}}
+            """;
+
+        using var response = await SendAsync(host.Signer.Interaction(payload));
+
+        Assert.Equal("""{"options":[]}""", (await JsonAsync(response)).ToJsonString());
+    }
+
+    [Fact]
     public async Task UrlVerification_EchoesTheChallenge()
     {
         using var response = await SendAsync(host.Signer.Event("""{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"""));

@@ -12,6 +12,8 @@ public sealed class SlackHostFixture : IAsyncLifetime
 {
     public const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
 
+    // A database of its own: the default changebot.db outlives the run, and with it the event ids it claimed.
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"changebot-slack-{Guid.NewGuid():N}.db");
     private WebApplicationFactory<Program> _factory = null!;
 
     public SlackStandIn Slack { get; private set; } = null!;
@@ -27,6 +29,7 @@ public sealed class SlackHostFixture : IAsyncLifetime
         Slack = await SlackStandIn.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
+            host.UseSetting("ConnectionStrings:ChangeBot", $"Data Source={_database}");
             host.UseSetting("Slack:SigningSecret", SigningSecret);
             host.UseSetting("Slack:BotToken", SlackStandIn.BotToken);
             host.UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl.ToString());
@@ -43,5 +46,10 @@ public sealed class SlackHostFixture : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await Slack.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 }

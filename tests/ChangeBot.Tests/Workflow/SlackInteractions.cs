@@ -6,14 +6,14 @@ namespace ChangeBot.Tests.Workflow;
 /// <summary>What a user does in Slack, sent to the host exactly as Slack would send it (signed).</summary>
 public sealed class SlackInteractions(WorkflowHost host)
 {
-    /// <summary><c>/change …</c> typed by <paramref name="user"/> in #change, with a fresh trigger id; returns the ack body (null when empty).</summary>
-    public async Task<JsonObject?> CommandAsync(string user, string text)
+    /// <summary><c>/change …</c> typed by <paramref name="user"/> in #change, with a fresh trigger id unless given; returns the ack body (null when empty).</summary>
+    public async Task<JsonObject?> CommandAsync(string user, string text, string? triggerId = null)
     {
         using var request = host.Signer.Command(text, new Dictionary<string, string?>
         {
             ["user_id"] = user,
             ["user_name"] = user.ToLowerInvariant(),
-            ["trigger_id"] = host.Slack.IssueTriggerId(),
+            ["trigger_id"] = triggerId ?? host.Slack.IssueTriggerId(),
             ["response_url"] = host.Slack.NewResponseUrl().ToString(),
         });
         return await SendAsync(request);

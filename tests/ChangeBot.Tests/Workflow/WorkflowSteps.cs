@@ -28,6 +28,31 @@ public static class WorkflowSteps
         return id;
     }
 
+    /// <summary>
+    /// <c>/change edit {id}</c>, then submits the modal it opened with <paramref name="values"/>; when the bot first asks
+    /// for the change team (an edit up to C1/C2), submits again on the updated view. Returns the last submit's ack.
+    /// </summary>
+    public static async Task<JsonObject?> EditAsync(this WorkflowHost host, string changeId, IntakeFormValues values, string user = WorkflowUsers.Requester)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(values);
+        var opened = host.Slack.CallsTo("views.open").Count;
+        Assert.Null(await host.Interactions.CommandAsync(user, $"edit {changeId}"));
+        var view = await host.Interactions.OpenedViewAsync(opened + 1);
+        var ack = await host.Interactions.SubmitAsync(user, IntakeModal.CallbackId, view["private_metadata"]?.GetValue<string>(), values.Build());
+        return await host.PastTheTeamStepAsync(ack, values, user);
+    }
+
+    /// <summary>Answers the change-team step of a C1/C2 intake (the modal updated in place) by submitting it again.</summary>
+    public static async Task<JsonObject?> PastTheTeamStepAsync(this WorkflowHost host, JsonObject? ack, IntakeFormValues values, string user = WorkflowUsers.Requester)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(values);
+        return ack?["response_action"]?.GetValue<string>() == "update"
+            ? await host.Interactions.SubmitAsync(user, IntakeModal.CallbackId, ack["view"]!["private_metadata"]?.GetValue<string>(), values.Build())
+            : ack;
+    }
+
     /// <summary>Presses a button on the announcement and waits for the thread reply saying <paramref name="reply"/>.</summary>
     public static async Task PressAsync(this WorkflowHost host, string user, string changeId, string label, string reply)
     {

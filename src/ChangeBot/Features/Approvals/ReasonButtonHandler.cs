@@ -45,7 +45,7 @@ internal sealed class ReasonButtonHandler(ISlackApiClient slack, RoleDirectory r
         }
         catch (SlackApiException e)
         {
-            context.After((_, token) => notices.TellAsync(context, $"The reason form could not be opened (Slack said {e.Error}); press the button again.", token));
+            context.After((_, token) => notices.TellAsync(context, SlackUserNotices.FormNotOpened(e, "reason form", "Press the button again."), token));
         }
 
         return SlackAck.Empty;

@@ -50,15 +50,32 @@ public sealed class ChangeThread(IOptions<ChangeChannelsOptions> options)
         ProductionChannel is { } channel ? OutboxMessage.Update(channel, ProductionKey(id), OutboxPayload.Of(message)) : null;
 
     /// <summary>
-    /// The #production announcement re-rendered when <paramref name="change"/> left <paramref name="before"/> and is
-    /// one announced there (a C1/C2 by its approval plan); null otherwise or when #production is not configured.
+    /// What #production owes after an act that may also have edited <paramref name="change"/>: a change that first
+    /// becomes C1/C2 gets a new post (there is no message to update yet); one that stops being C1/C2 gets its message
+    /// updated to say so; one that stays C1/C2 is updated when its state or revision moved. Null when nothing is owed
+    /// or #production is not configured.
     /// </summary>
-    public OutboxMessage? UpdateProductionOnStateChange(ChangeRequest change, ChangeState before)
+    public OutboxMessage? FollowInProduction(ChangeRequest change, ProductionStanding before)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return change.State != before && change.ApprovalPlan?.AnnounceInProduction == true
-            ? UpdateProductionAnnouncement(change.Id, ProductionAnnouncement.Render(change, ChangeChannel))
-            : null;
+        ArgumentNullException.ThrowIfNull(before);
+        var announced = IsAnnouncedInProduction(change);
+        return (before.Announced, announced) switch
+        {
+            // A post keyed {id}/production becomes an update at delivery if an earlier spell as C1/C2 left one.
+            (false, true) => AnnounceInProduction(change.Id, ProductionAnnouncement.Render(change, ChangeChannel)),
+            (true, false) => UpdateProductionAnnouncement(change.Id, ProductionAnnouncement.RenderWithdrawn(change, ChangeChannel)),
+            (true, true) when change.State != before.State || change.Revision != before.Revision =>
+                UpdateProductionAnnouncement(change.Id, ProductionAnnouncement.Render(change, ChangeChannel)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the approval plan of <paramref name="change"/>'s current revision announces it in #production.</summary>
+    public static bool IsAnnouncedInProduction(ChangeRequest change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.ApprovalPlan?.AnnounceInProduction == true;
     }
 
     /// <summary>A post in any channel (e.g. #handoff), optionally remembered under <paramref name="messageKey"/>.</summary>

@@ -47,7 +47,7 @@ public sealed partial class ChangeWorkflow(
                 {
                     EnsureRevision(change, seenRevision);
                     var scope = new ChangeActionScope(change, unit, actor, thread, situation, members);
-                    var before = change.State;
+                    var before = ProductionStanding.Of(change);
                     var value = act(scope);
                     acted = change;
                     if (scope.AnnouncementChanged)
@@ -55,7 +55,7 @@ public sealed partial class ChangeWorkflow(
                         unit.Enqueue(thread.UpdateAnnouncement(change.Id, ChangeMessage.Render(scope.View())));
                     }
 
-                    if (thread.UpdateProductionOnStateChange(change, before) is { } production)
+                    if (thread.FollowInProduction(change, before) is { } production)
                     {
                         unit.Enqueue(production);
                     }
@@ -78,20 +78,26 @@ public sealed partial class ChangeWorkflow(
         return ChangeOutcome<T>.Done(result);
     }
 
-    /// <summary>Tells the <see cref="IChangeCommittedListener"/>s; the change is in, so their failures are only logged.</summary>
+    /// <summary>
+    /// Tells the <see cref="IChangeCommittedListener"/>s; the change is in, so their failures are only logged. They are
+    /// all started at once: a cache that a commit invalidates (the conflict index) must not wait behind a listener that
+    /// talks to Slack (App Home), or a request in between would be answered from the stale cache.
+    /// </summary>
     public async Task NotifyCommittedAsync(ChangeRequest change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        foreach (var listener in listeners)
+        await Task.WhenAll(listeners.Select(listener => NotifyAsync(listener, change, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(IChangeCommittedListener listener, ChangeRequest change, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                await listener.OnCommittedAsync(change, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogListenerFailed(logger, e, listener.GetType().Name, change.Id.ToString());
-            }
+            await listener.OnCommittedAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogListenerFailed(logger, e, listener.GetType().Name, change.Id.ToString());
         }
     }
 

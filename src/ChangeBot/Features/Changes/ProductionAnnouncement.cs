@@ -19,4 +19,17 @@ public static class ProductionAnnouncement
             + $"Follow it in <#{changeChannel}>.";
         return ChangeThread.Text(text);
     }
+
+    /// <summary>
+    /// The #production message of a change edited down from C1/C2: it stays (people may have read it) but says the
+    /// change is no longer production-critical and is followed in #change only.
+    /// </summary>
+    public static MessageLayout RenderWithdrawn(ChangeRequest change, string changeChannel)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var text = $"ℹ️ *No longer a production-critical change*: {SlackFormat.Title(change)}\n"
+            + $"It was edited to {change.Criticality} (revision {change.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}), so it is no longer announced or updated here.\n"
+            + $"Follow it in <#{changeChannel}>.";
+        return ChangeThread.Text(text);
+    }
 }

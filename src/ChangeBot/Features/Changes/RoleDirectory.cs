@@ -10,10 +10,13 @@ namespace ChangeBot.Features.Changes;
 /// Who holds which role right now: the static lists of <c>ChangeBot:Roles</c> plus the members of each role's Slack
 /// user group, fetched with <c>usergroups.users.list</c> and kept for <see cref="RoleOptions.CacheLifetime"/>. A
 /// group that can't be read counts as empty for that lookup (logged), so a Slack outage never grants a role.
+/// It is a singleton (the cache lives as long as the process), so it takes a fresh Slack client from the container
+/// for each fetch instead of holding one: the typed client's HttpClient comes from IHttpClientFactory each time, and
+/// the factory's handler rotation (DNS changes, recycled connections) reaches role lookups too.
 /// </summary>
 public sealed partial class RoleDirectory(
     IOptions<RoleOptions> options,
-    ISlackApiClient slack,
+    IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<RoleDirectory> logger)
 {
@@ -72,16 +75,21 @@ public sealed partial class RoleDirectory(
             return cached.Users;
         }
 
-        try
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
         {
-            var users = await slack.ListUsergroupUsersAsync(group, cancellationToken).ConfigureAwait(false);
-            _groups[group] = new CachedGroup(users, now);
-            return users;
-        }
-        catch (SlackApiException e)
-        {
-            LogGroupUnreadable(logger, group, e.Error);
-            return [];
+            try
+            {
+                var slack = scope.ServiceProvider.GetRequiredService<ISlackApiClient>();
+                var users = await slack.ListUsergroupUsersAsync(group, cancellationToken).ConfigureAwait(false);
+                _groups[group] = new CachedGroup(users, now);
+                return users;
+            }
+            catch (SlackApiException e)
+            {
+                LogGroupUnreadable(logger, group, e.Error);
+                return [];
+            }
         }
     }
 

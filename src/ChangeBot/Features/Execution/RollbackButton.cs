@@ -23,9 +23,9 @@ internal sealed class RollbackButton(ChangeBotStore store, ISlackApiClient slack
         {
             await slack.OpenViewAsync(trigger, RollbackModal.Render(target.Id, target.Revision, stored?.Change.Title ?? string.Empty), cancellationToken).ConfigureAwait(false);
         }
-        catch (SlackApiException)
+        catch (SlackApiException e)
         {
-            PrivateReply.After(context, new MessageLayout($"Slack didn't let ChangeBot open the rollback form in time. Press the button again, or type `/change rollback {target.Id} <reason>`."));
+            PrivateReply.After(context, new MessageLayout(SlackUserNotices.FormNotOpened(e, "rollback form", $"Press the button again, or type `/change rollback {target.Id} <reason>`.")));
         }
 
         return SlackAck.Empty;

@@ -1,6 +1,7 @@
 using ChangeBot.Data;
 using ChangeBot.Data.Audit;
 using ChangeBot.Data.Changes;
+using ChangeBot.Data.Deliveries;
 using ChangeBot.Data.Operations;
 using ChangeBot.Data.Outbox;
 using ChangeBot.Domain;
@@ -42,6 +43,13 @@ public sealed partial class IncidentDesk(
         new Actor(ChangeActor.BotName, new HashSet<ApproverRole> { ApproverRole.Eoc, ApproverRole.Admin }),
         ActorSource.Job);
 
+    /// <summary>
+    /// How long a notification's <see cref="IncidentReport.DeliveryKey"/> is remembered: long enough for copies sent at
+    /// once (a webhook retried, two Alertmanagers of an HA pair), short enough that a repeat notification hours later
+    /// is judged on the incident as it then stands.
+    /// </summary>
+    public static readonly TimeSpan DeliveryKeyKeep = TimeSpan.FromMinutes(15);
+
     public static string MessageKey(string incidentId) => $"incident/{incidentId}";
 
     /// <summary>Stores <paramref name="report"/> as <paramref name="actor"/> and pauses or releases rollouts as it requires.</summary>
@@ -69,9 +77,15 @@ public sealed partial class IncidentDesk(
         }
 
         var announcement = Announcement(existing, kind, id, report.Severity, title, actor);
-        var stored = await store.WriteAsync(
+        var stored = await store.WriteAsync<IncidentRecord?>(
             async (unit, token) =>
             {
+                // Claimed in the same transaction as the incident: the copy that loses writes and announces nothing.
+                if (report.DeliveryKey is { } key && !await unit.TryClaimAsync(DeliveryClaims.Alert, key, DeliveryKeyKeep, token).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
                 var record = new IncidentRecord(
                     id,
                     severity,
@@ -90,6 +104,14 @@ public sealed partial class IncidentDesk(
                 return record;
             },
             cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            LogDuplicate(logger, id, report.DeliveryKey!);
+            var current = await incidents.GetAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"incident {id}'s notification {report.DeliveryKey} was claimed but the incident is not stored");
+            return new IncidentOutcome(current, IncidentOutcomeKind.Unchanged, [], []);
+        }
+
         outbox.Notify();
         LogReported(logger, id, severity, kind.ToString(), actor.UserId);
 
@@ -287,6 +309,9 @@ public sealed partial class IncidentDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} ({Severity}): {Outcome} by {Actor}")]
     private static partial void LogReported(ILogger logger, string incidentId, string severity, string outcome, string actor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: notification {DeliveryKey} was already acted on; this copy changes nothing")]
+    private static partial void LogDuplicate(ILogger logger, string incidentId, string deliveryKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} is stored but not announced: Slack:Channels:Change is not set")]
     private static partial void LogNoChannel(ILogger logger, string incidentId);

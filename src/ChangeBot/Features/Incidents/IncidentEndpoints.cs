@@ -58,7 +58,7 @@ public static class IncidentEndpoints
                 continue;
             }
 
-            var report = new IncidentReport(mapped.Id, (Domain.Policy.IncidentSeverity)(int)severity, mapped.IsActive, mapped.Title);
+            var report = new IncidentReport(mapped.Id, (Domain.Policy.IncidentSeverity)(int)severity, mapped.IsActive, mapped.Title, AlertmanagerWebhookReader.DeliveryKey(alert));
             incidents.Add(IncidentResource.Of(await desk.ReportAsync(report, actor, cancellationToken).ConfigureAwait(false)));
         }
 

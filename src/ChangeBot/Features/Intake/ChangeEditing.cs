@@ -6,7 +6,8 @@ namespace ChangeBot.Features.Intake;
 
 /// <summary>
 /// Edits a change request: a new revision, which voids the approvals given so far; the thread names whose approvals
-/// were voided and says it waits for approval again. A change that then needs no approval is scheduled as usual.
+/// were voided and says it waits for approval again. A change that then needs no approval is scheduled as usual; a
+/// pre-approved standard change kept within its template stays pre-approved where it was (the domain decides).
 /// </summary>
 public sealed class ChangeEditing(ChangeWorkflow workflow, ChangePolicy policy)
 {
@@ -53,6 +54,11 @@ public sealed class ChangeEditing(ChangeWorkflow workflow, ChangePolicy policy)
         {
             var givers = outcome.Voided.Select(approval => approval.ApproverId).Distinct(StringComparer.Ordinal);
             text += $"\n🔁 {outcome.Voided.Count} approval(s) voided: {SlackFormat.People(givers)}, please review the new revision and approve again.";
+        }
+
+        if (outcome.StateBefore != ChangeState.Draft && change.ApprovalPlan?.PreApprovedByTemplate == true)
+        {
+            text += $"\nIt stays pre-approved (template '{change.Content.StandardTemplate}'): it keeps to its template and its risk is not raised.";
         }
 
         if (outcome.StateBefore != outcome.StateAfter && outcome.StateAfter == ChangeState.Submitted)

@@ -84,19 +84,19 @@ public sealed class ChangeFiling(
                     }
 
                     scope.Record("change.filed", FiledText(change, reading.Warnings), new { revision = change.Revision, criticality = change.Criticality.ToString(), risk = change.Content.Risk.Score });
-                    var announced = change.State;
+                    var announced = ProductionStanding.Of(change);
                     ChangeScheduling.ScheduleIfApproved(scope);
 
                     // Stored once it is where filing leaves it: a pre-approved change is scheduled at once.
                     await unit.Changes.InsertAsync(change, token).ConfigureAwait(false);
 
                     // The announcement already shows the filed change; only a change of state since needs an update.
-                    if (change.State != announced)
+                    if (change.State != announced.State)
                     {
                         unit.Enqueue(thread.UpdateAnnouncement(id, ChangeMessage.Render(scope.View())));
                     }
 
-                    if (thread.UpdateProductionOnStateChange(change, announced) is { } productionUpdate)
+                    if (thread.FollowInProduction(change, announced) is { } productionUpdate)
                     {
                         unit.Enqueue(productionUpdate);
                     }

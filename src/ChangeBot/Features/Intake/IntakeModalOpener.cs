@@ -50,7 +50,7 @@ public sealed class IntakeModalOpener(ISlackApiClient slack, ChangeBotStore stor
         }
         catch (SlackApiException e)
         {
-            return SlackAck.Ephemeral($"The change form could not be opened (Slack said {e.Error}); run the command again.");
+            return SlackAck.Ephemeral(SlackUserNotices.FormNotOpened(e, "change form", "Run the command again."));
         }
     }
 }

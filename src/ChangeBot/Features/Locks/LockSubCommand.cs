@@ -44,7 +44,17 @@ public abstract class LockSubCommand(
                 }
 
                 // Opened after the ack; the trigger id stays usable for 3 s, which the ack leaves plenty of.
-                context.After(async (services, token) => await services.GetRequiredService<ISlackApiClient>().OpenViewAsync(trigger, LockModal.Render(kind), token).ConfigureAwait(false));
+                context.After(async (services, token) =>
+                {
+                    try
+                    {
+                        await services.GetRequiredService<ISlackApiClient>().OpenViewAsync(trigger, LockModal.Render(kind), token).ConfigureAwait(false);
+                    }
+                    catch (SlackApiException e)
+                    {
+                        await services.GetRequiredService<SlackUserNotices>().TellAsync(context, SlackUserNotices.FormNotOpened(e, $"{Noun} form", "Run the command again."), token).ConfigureAwait(false);
+                    }
+                });
                 return SlackAck.Empty;
             case "end" when words.Length == 2:
                 var ender = await roles.SlackUserAsync(user, cancellationToken).ConfigureAwait(false);

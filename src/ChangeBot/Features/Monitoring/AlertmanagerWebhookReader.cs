@@ -66,6 +66,18 @@ public sealed class AlertmanagerWebhookReader(IOptions<MonitoringOptions> option
             : new AlertIncident(id, null, active, title, $"{settings.SeverityLabel}=\"{value}\" maps to no severity (Monitoring:Alertmanager:Severities)");
     }
 
+    /// <summary>
+    /// The name of this notification of <paramref name="alert"/>: its fingerprint (which its labels, the severity among
+    /// them, determine), whether it fires or resolved, and when it started. A copy of the same notification has the
+    /// same name; the alert firing again after it resolved has a new start, so a new one.
+    /// </summary>
+    public static string DeliveryKey(WebhookAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var status = alert.Status == AlertStatus.Firing ? "firing" : "resolved";
+        return string.Create(CultureInfo.InvariantCulture, $"AM-{alert.Fingerprint}/{status}/{alert.StartsAt.ToUnixTimeMilliseconds()}");
+    }
+
     private static AlertmanagerWebhook Read(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)

@@ -88,6 +88,7 @@ public class PolicyFileTests
         Assert.True(table.Incidents.Blocking.SetEquals(loaded.Incidents.Blocking));
         Assert.True(table.Incidents.Warning.SetEquals(loaded.Incidents.Warning));
         Assert.True(table.Serialisation.Exclusive.SetEquals(loaded.Serialisation.Exclusive));
+        Assert.True(table.Serialisation.Exempt.SetEquals(loaded.Serialisation.Exempt));
         Assert.Equal(table.Monitoring.RequireMonitoring, loaded.Monitoring.RequireMonitoring);
         Assert.True(table.Monitoring.Exempt.SetEquals(loaded.Monitoring.Exempt));
         Assert.Equal(table.SearchHorizon, loaded.SearchHorizon);

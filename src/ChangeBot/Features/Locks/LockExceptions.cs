@@ -25,6 +25,7 @@ public sealed class LockExceptions(
     IChangeCalendarSource calendar,
     RoleDirectory roles,
     ChangeThread thread,
+    ChangeWorkflow workflow,
     OutboxSignal outbox)
 {
     public const string OverrideKind = "lock-exception";
@@ -154,6 +155,23 @@ public sealed class LockExceptions(
             },
             cancellationToken).ConfigureAwait(false);
         outbox.Notify();
+        if (approve)
+        {
+            // Fully approved but held back by this lock at its planned start, the change can be scheduled now; and its
+            // #change message shows the new answer either way.
+            await workflow.RunAsync(
+                request.Change,
+                ChangeActor.Bot,
+                seenRevision: null,
+                scope =>
+                {
+                    ChangeScheduling.ScheduleIfApproved(scope);
+                    scope.UpdateAnnouncement();
+                    return 0;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return LockOutcome.Done(approve
             ? $"Approved: {request.ChangeId} may run during the {changeLock.Title} as {request.Category} until {SlackFormat.When(until!.Value)}; every other rule still applies."
             : $"Denied the exception for {request.ChangeId}.");

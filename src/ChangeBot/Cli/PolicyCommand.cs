@@ -119,7 +119,7 @@ internal static class PolicyCommand
             var until = decision.NextAllowedAt is { } next
                 ? $"until {PolicyText.At(next, zone)} ({Relative(next, now)})"
                 : decision.WaitingFor.Count > 0
-                    ? $"waiting for {string.Join(", ", decision.WaitingFor)} to clear (no time can be predicted)"
+                    ? $"until {string.Join(" and ", decision.WaitingFor)} clear{(decision.WaitingFor.Count == 1 ? "s" : string.Empty)}: live state or an approval lifts it, not the calendar, so no time can be predicted"
                     : "with no allowed start in the search horizon";
             stdout.WriteLine($"blocked: {string.Join(", ", decision.Reasons.Select(r => r.Rule).Distinct())} {until} — {change} (policy '{decision.Policy}')");
         }

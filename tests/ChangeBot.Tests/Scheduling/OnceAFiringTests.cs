@@ -82,6 +82,50 @@ public sealed class OnceAFiringTests(TestDatabases databases) : IClassFixture<Te
         Assert.Equal(once, await Outbox.OwedAsync(db));
     }
 
+    /// <summary>
+    /// The bot dies while a window opening's job runs: Quartz had marked the one-shot trigger complete and recorded the
+    /// firing as executing, and the job had (or had not yet) committed its announcement. On restart Quartz recovers the
+    /// firing and runs the job again: the announcement is owed exactly once either way, marked late.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Restart_AfterACrashMidFiring_TheAnnouncementIsOwedExactlyOnce(bool committedBeforeTheCrash)
+    {
+        await using var db = await databases.CreateAsync(StorageProvider.Sqlite);
+        CalendarEvent opening;
+        await using (var first = await ClockHost.StartAsync(db, db.Clock))
+        {
+            opening = NextNormalWindowOpening(first);
+            if (committedBeforeTheCrash)
+            {
+                await first.Services.GetRequiredService<CalendarAnnouncements>().AnnounceAsync(opening, lateSince: null, CancellationToken.None);
+            }
+        }
+
+        // What Quartz's tables hold when the process dies between the job's commit and Quartz recording the firing done.
+        // Quartz copies the job's "requests recovery" flag into the firing's row; only then does a restart run it again.
+        var fireTime = await db.ScalarAsync<long>("SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = @Name", new { Name = opening.Key });
+        var recovers = await db.ScalarAsync<bool>("SELECT requests_recovery FROM qrtz_job_details WHERE job_name = @Job", new { Job = ClockJobs.CalendarEvent.Name });
+        await db.ExecuteAsync("UPDATE qrtz_triggers SET trigger_state = 'COMPLETE' WHERE trigger_name = @Name", new { Name = opening.Key });
+        await db.ExecuteAsync(
+            """
+            INSERT INTO qrtz_fired_triggers (sched_name, entry_id, trigger_name, trigger_group, instance_name, fired_time,
+                sched_time, priority, state, job_name, job_group, is_nonconcurrent, requests_recovery)
+            VALUES ('changebot', 'crashed-1', @Name, @Group, 'NON_CLUSTERED', @At, @At, 5, 'EXECUTING', @Job, @JobGroup, @False, @Recovers)
+            """,
+            new { Name = opening.Key, Group = ClockJobs.CalendarGroup, At = fireTime, Job = ClockJobs.CalendarEvent.Name, JobGroup = ClockJobs.CalendarEvent.Group, False = false, Recovers = recovers });
+        db.Clock.SetUtcNow(opening.At.AddMinutes(10));
+
+        await using (var second = await ClockHost.StartAsync(db, db.Clock))
+        {
+            await second.SettleAsync(db.Clock);
+        }
+
+        var announced = Assert.Single(await Outbox.OwedAsync(db), m => m.Text.Contains("change window for normal changes is open", StringComparison.Ordinal));
+        Assert.Equal(!committedBeforeTheCrash, announced.Text.Contains("Sent late", StringComparison.Ordinal));
+    }
+
     private static CalendarEvent NextNormalWindowOpening(ClockHost host)
     {
         var calendar = host.Services.GetRequiredService<IChangeCalendarSource>().Current;

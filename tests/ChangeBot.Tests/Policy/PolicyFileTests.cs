@@ -1,4 +1,5 @@
 using ChangeBot.Domain.Admission;
+using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Domain.Policy;
 using ChangeBot.Features.Policy;
@@ -137,6 +138,28 @@ public class PolicyFileTests
         Assert.Empty(errors);
         Assert.Equal("Minimal", loaded!.Policy.Name);
         Assert.Empty(loaded.Policy.Locks);
+    }
+
+    [Fact]
+    public void SerialisationExempt_EmptyForTheStrictReading_LoadsAndAnEmergencyIsSerialised()
+    {
+        var (loaded, errors) = PolicyFileReader.Parse(Minimal + "\nserialisation:\n  exempt: []\n", "strict.yaml");
+
+        Assert.Empty(errors);
+        Assert.Empty(loaded!.Policy.Serialisation.Exempt);
+        Assert.True(loaded.Policy.Serialisation.Exclusive.SetEquals([Criticality.C1, Criticality.C2]));
+        var live = new LiveState { InProgress = [new ChangeInProgress(ChangeId.Parse("CR-2026-0007"), Criticality.C1, [])] };
+        var emergency = new AdmissionQuery { Type = ChangeType.Emergency, Criticality = Criticality.C1, Start = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero), Approvals = new HashSet<ApproverRole> { ApproverRole.IncidentCommander } };
+        Assert.Equal(["serialisation"], AdmissionEngine.Decide(emergency, ChangeCalendar.Create(loaded.Policy), live, emergency.Start).Reasons.Select(r => r.Rule));
+    }
+
+    [Fact]
+    public void SerialisationExempt_UnknownType_IsNamedWithItsLine()
+    {
+        var error = Assert.Single(Errors(Minimal + "\nserialisation:\n  exempt: [hotfix]\n"));
+
+        Assert.Equal(12, error.Line);
+        Assert.Contains("serialisation.exempt", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,54 @@ public sealed class UnitOfWork
         _outbox.Add(message);
     }
 
+    /// <summary>
+    /// Owes <paramref name="messages"/> once for <paramref name="key"/> (e.g. a job's trigger and scheduled time): each
+    /// is enqueued under the message key <c>key#n</c>, and nothing is enqueued when the first of them is in the outbox
+    /// already, delivered or not. A job that runs again for the same firing (recovered after a crash between this
+    /// commit and the scheduler recording the firing) so posts nothing twice, and one that never committed still
+    /// posts. False when they were owed already.
+    /// </summary>
+    public async Task<bool> EnqueueOnceAsync(string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return true;
+        }
+
+        if (messages.Any(message => message.MessageKey is not null))
+        {
+            throw new ArgumentException("Messages owed once are keyed by their firing; they may not carry a message key of their own.", nameof(messages));
+        }
+
+        // The writer's turn first (PostgreSQL), so two replicas running the same firing see each other's commit.
+        var turns = _dialect.TakeTurnsSql(WriterLane.AuditChain);
+        if (turns.Length > 0)
+        {
+            await _connection.ExecuteAsync(new CommandDefinition(turns, transaction: _transaction, cancellationToken: cancellationToken));
+        }
+
+        var owed = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM outbox WHERE message_key = @Key",
+            new { Key = OnceKey(key, 0) },
+            _transaction,
+            cancellationToken: cancellationToken));
+        if (owed > 0)
+        {
+            return false;
+        }
+
+        for (var index = 0; index < messages.Count; index++)
+        {
+            Enqueue(messages[index] with { MessageKey = OnceKey(key, index) });
+        }
+
+        return true;
+    }
+
+    private static string OnceKey(string key, int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}#{index}");
+
     internal async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_audit.Count > 0 || _outbox.Count > 0)

@@ -12,4 +12,12 @@ public sealed record AdmissionDecision(
     string Policy)
 {
     public bool Allowed => Reasons.Count == 0;
+
+    /// <summary>
+    /// The rules blocking it that no time on the calendar lifts, only a change of live state or an approval (an incident
+    /// resolved, monitoring answering again, a change in progress finishing, an approval given): why
+    /// <see cref="NextAllowedAt"/> is null although the calendar may be open. Empty when allowed, or when only the
+    /// calendar blocks (then a null <see cref="NextAllowedAt"/> means nothing opens within the search horizon).
+    /// </summary>
+    public IReadOnlyList<string> WaitingFor { get; init; } = [];
 }

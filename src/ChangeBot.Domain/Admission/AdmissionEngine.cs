@@ -20,7 +20,8 @@ public static class AdmissionEngine
         var blocks = Evaluate(query, calendar, live, now, conditions);
         var reasons = blocks.Select(b => b.Reason).ToList();
         var next = reasons.Count == 0 ? query.Start : NextAllowed(query, calendar, live, now, blocks);
-        return new AdmissionDecision(reasons, conditions, next, calendar.Policy.Name);
+        var waitingFor = blocks.Where(b => b.ClearsAt is null).Select(b => b.Reason.Rule).Distinct(StringComparer.Ordinal).ToList();
+        return new AdmissionDecision(reasons, conditions, next, calendar.Policy.Name) { WaitingFor = waitingFor };
     }
 
     /// <summary>
@@ -171,6 +172,18 @@ public static class AdmissionEngine
                 return;
             }
 
+            if (query.LockExceptions.FirstOrDefault(e => e.Lets(query.ChangeId, changeLock, occurrence, now)) is { } granted)
+            {
+                if (granted.Category != ExceptionCategory.ActiveIncidentFix || IsLinkedToActiveIncident(live))
+                {
+                    Condition(AdmissionRuleIds.Exception, $"Runs during the {changeLock.Title} ({until}) under an exception for {ExceptionCategoryText.Describe(granted.Category)}, approved by {granted.ApprovedBy} ({changeLock.ExceptionApprover.Describe()}); other locks and rules still apply.");
+                    return;
+                }
+
+                LockBlock(changeLock, occurrence, $"Its approved exception is for {ExceptionCategoryText.Describe(granted.Category)}, but it is linked to no incident that is active.");
+                return;
+            }
+
             if (query.Exception is { } claimed && changeLock.Exceptions.Contains(claimed))
             {
                 var approved = query.Approvals.Contains(changeLock.ExceptionApprover);
@@ -264,6 +277,15 @@ public static class AdmissionEngine
             var others = live.InProgress.Where(c => c.Id != query.ChangeId).ToList();
             var exclusive = policy.Serialisation.Exclusive;
             var blockers = exclusive.Contains(query.Criticality) ? others.Where(c => exclusive.Contains(c.Criticality)).ToList() : [];
+            if (blockers.Count > 0 && policy.Serialisation.Exempt.Contains(query.Type))
+            {
+                Condition(
+                    AdmissionRuleIds.Concurrent,
+                    $"Also running: {Describe(blockers)}. {string.Join(" and ", exclusive.Order())} changes normally run one at a time, but a {query.Type.ToString().ToLowerInvariant()} change is not held back: coordinate with their executors.");
+                blockers = [];
+                others = [.. others.Where(c => !exclusive.Contains(c.Criticality))];
+            }
+
             if (blockers.Count > 0)
             {
                 Block(

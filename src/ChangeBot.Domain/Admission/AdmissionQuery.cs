@@ -35,15 +35,20 @@ public sealed record AdmissionQuery
 
     public IReadOnlyList<AdmissionOverride> Overrides { get; init; } = [];
 
+    /// <summary>Approved exceptions to named locks; each lets this change through its one lock only.</summary>
+    public IReadOnlyList<LockExceptionGrant> LockExceptions { get; init; } = [];
+
     /// <summary>
     /// The question for a filed change: its current revision's type, criticality, services, environment, planned start
-    /// (or <paramref name="start"/>, e.g. now for /change start), duration, incident, and the roles of its live approvals.
+    /// (or <paramref name="start"/>, e.g. now for /change start), duration, incident, the roles of its live approvals,
+    /// and the lock exceptions approved for its current revision (an edit voids them, as it voids approvals).
     /// </summary>
     public static AdmissionQuery For(
         ChangeRequest change,
         DateTimeOffset? start = null,
         IReadOnlyList<AdmissionOverride>? overrides = null,
-        ExceptionCategory? exception = null)
+        ExceptionCategory? exception = null,
+        IReadOnlyList<LockExceptionGrant>? lockExceptions = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var content = change.Content;
@@ -60,6 +65,7 @@ public sealed record AdmissionQuery
             Approvals = change.CurrentApprovals.Select(a => a.Role).ToHashSet(),
             Exception = exception,
             Overrides = overrides ?? [],
+            LockExceptions = [.. (lockExceptions ?? []).Where(e => e.ChangeId == change.Id && e.Revision == change.Revision)],
         };
     }
 

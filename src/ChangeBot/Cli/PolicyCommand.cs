@@ -118,7 +118,9 @@ internal static class PolicyCommand
         {
             var until = decision.NextAllowedAt is { } next
                 ? $"until {PolicyText.At(next, zone)} ({Relative(next, now)})"
-                : "with no allowed start in the search horizon";
+                : decision.WaitingFor.Count > 0
+                    ? $"until {string.Join(" and ", decision.WaitingFor)} clear{(decision.WaitingFor.Count == 1 ? "s" : string.Empty)}: live state or an approval lifts it, not the calendar, so no time can be predicted"
+                    : "with no allowed start in the search horizon";
             stdout.WriteLine($"blocked: {string.Join(", ", decision.Reasons.Select(r => r.Rule).Distinct())} {until} — {change} (policy '{decision.Policy}')");
         }
 
@@ -130,6 +132,11 @@ internal static class PolicyCommand
         foreach (var condition in decision.Conditions)
         {
             stdout.WriteLine($"  ! {condition.Rule}: {condition.Message}");
+        }
+
+        if (decision.WaitingFor.Count > 0)
+        {
+            stdout.WriteLine($"  waiting for: {string.Join(", ", decision.WaitingFor)}");
         }
     }
 

@@ -62,6 +62,27 @@ public class PolicyCommandTests
         Assert.Contains("soft PCL 'Release day'", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Explain_BlockedByWhatNoTimeLifts_Exits1AndPrintsWhatItWaitsFor()
+    {
+        var (exit, stdout, _) = Run("explain", "--type", "emergency", "--criticality", "C1", "--at", "2026-12-05T12:00:00Z");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("blocked: emergency until emergency clears: live state or an approval lifts it", stdout, StringComparison.Ordinal);
+        Assert.Contains("  waiting for: emergency", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_Json_CarriesWaitingFor()
+    {
+        var (exit, stdout, _) = Run("explain", "--type", "emergency", "--criticality", "C1", "--at", "2026-12-05T12:00:00Z", "--json");
+
+        Assert.Equal(1, exit);
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
+        Assert.Null(answer["nextAllowedAt"]);
+        Assert.Equal(["emergency"], answer["waitingFor"]!.AsArray().Select(rule => rule!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("explain", "--criticality", "C7")]
     [InlineData("explain", "--criticality", "C2", "--at", "someday")]

@@ -34,6 +34,7 @@ public sealed class ExecutionHost : IAsyncDisposable
     public const string Eoc = "U0EOC";
     public const string Admin = "U0ADMIN";
     public const string IncidentCommander = "U0IMOC";
+    public const string Vpe = "U0VPE";
     public const string Stranger = "U0OTHER";
 
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
@@ -70,7 +71,7 @@ public sealed class ExecutionHost : IAsyncDisposable
             slack.AddChannel(channel);
         }
 
-        foreach (var user in new[] { Requester, Executor, Eoc, Admin, IncidentCommander, Stranger, "U0REV1", "U0REV2", "U0REV3", "U0REV4" })
+        foreach (var user in new[] { Requester, Executor, Eoc, Admin, IncidentCommander, Vpe, Stranger, "U0REV1", "U0REV2", "U0REV3", "U0REV4" })
         {
             slack.AddUser(user, "UTC");
         }
@@ -87,6 +88,7 @@ public sealed class ExecutionHost : IAsyncDisposable
             host.UseSetting("ChangeBot:Roles:Eoc:Users:0", Eoc);
             host.UseSetting("ChangeBot:Roles:Admin:Users:0", Admin);
             host.UseSetting("ChangeBot:Roles:IncidentCommander:Users:0", IncidentCommander);
+            host.UseSetting("ChangeBot:Roles:Vpe:Users:0", Vpe);
             host.UseSetting("ChangeBot:Api:Tokens:0", ApiToken);
             host.UseSetting("ConnectionStrings:ChangeBot", new SqliteConnectionStringBuilder { DataSource = path }.ToString());
             host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

@@ -125,6 +125,28 @@ public sealed class StartTests
     }
 
     [Fact]
+    public async Task Start_DuringAnActiveS1Incident_RefusedSayingItWaitsForTheIncidentAndTheGateSaysSo()
+    {
+        await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);
+        var id = await host.ScheduledAsync(TuesdayWindow, "C3");
+        await host.DeclareIncidentAsync("INC-88", "S1", "Checkout is down");
+        host.Clock.SetUtcNow(TuesdayWindow);
+
+        var refused = await host.CommandAsync(ExecutionHost.Executor, $"start {id}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/gate?change={id}", UriKind.Relative));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ExecutionHost.ApiToken);
+        using var response = await host.Client.SendAsync(request);
+        var gate = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Contains("(`incident.active`)", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("it waits for `incident.active` to clear", refused.Text, StringComparison.Ordinal);
+        Assert.False(gate["allowed"]!.GetValue<bool>());
+        Assert.Null(gate["nextAllowedAt"]);
+        Assert.Equal(["incident.active"], gate["waitingFor"]!.AsArray().Select(rule => rule!.GetValue<string>()));
+        Assert.Equal(ChangeState.Scheduled, (await host.ChangeAsync(id)).State);
+    }
+
+    [Fact]
     public async Task Start_UnknownChangeOrNoId_ClearRefusal()
     {
         await using var host = await ExecutionHost.StartAsync(MondayBeforePcl);

@@ -150,6 +150,20 @@ public class GateTests(WebApplicationFactory<Program> factory) : IClassFixture<W
         Assert.False(body.GetProperty("allowed").GetBoolean());
         Assert.Equal("incident.active", body.GetProperty("reasons")[0].GetProperty("rule").GetString());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("nextAllowedAt").ValueKind);
+        Assert.Equal(["incident.active"], body.GetProperty("waitingFor").EnumerateArray().Select(rule => rule.GetString()));
+    }
+
+    [Fact]
+    public async Task Gate_BlockedOnlyByTheCalendar_WaitingForIsEmptyAndNextAllowedIsSet()
+    {
+        using var app = GateFactory.Create(factory);
+        using var client = GateFactory.Client(app);
+
+        var body = await Json(await client.GetAsync(new Uri("/api/v1/gate?type=standard&criticality=C2&at=2026-12-22T10:00:00Z", UriKind.Relative)));
+
+        Assert.Equal(JsonValueKind.Array, body.GetProperty("waitingFor").ValueKind);
+        Assert.Equal(0, body.GetProperty("waitingFor").GetArrayLength());
+        Assert.Equal("2026-12-23T09:00:00Z", body.GetProperty("nextAllowedAt").GetString());
     }
 
     [Fact]

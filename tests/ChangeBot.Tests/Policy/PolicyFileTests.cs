@@ -1,4 +1,5 @@
 using ChangeBot.Domain.Admission;
+using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Domain.Policy;
 using ChangeBot.Features.Policy;
@@ -88,6 +89,7 @@ public class PolicyFileTests
         Assert.True(table.Incidents.Blocking.SetEquals(loaded.Incidents.Blocking));
         Assert.True(table.Incidents.Warning.SetEquals(loaded.Incidents.Warning));
         Assert.True(table.Serialisation.Exclusive.SetEquals(loaded.Serialisation.Exclusive));
+        Assert.True(table.Serialisation.Exempt.SetEquals(loaded.Serialisation.Exempt));
         Assert.Equal(table.Monitoring.RequireMonitoring, loaded.Monitoring.RequireMonitoring);
         Assert.True(table.Monitoring.Exempt.SetEquals(loaded.Monitoring.Exempt));
         Assert.Equal(table.SearchHorizon, loaded.SearchHorizon);
@@ -136,6 +138,28 @@ public class PolicyFileTests
         Assert.Empty(errors);
         Assert.Equal("Minimal", loaded!.Policy.Name);
         Assert.Empty(loaded.Policy.Locks);
+    }
+
+    [Fact]
+    public void SerialisationExempt_EmptyForTheStrictReading_LoadsAndAnEmergencyIsSerialised()
+    {
+        var (loaded, errors) = PolicyFileReader.Parse(Minimal + "\nserialisation:\n  exempt: []\n", "strict.yaml");
+
+        Assert.Empty(errors);
+        Assert.Empty(loaded!.Policy.Serialisation.Exempt);
+        Assert.True(loaded.Policy.Serialisation.Exclusive.SetEquals([Criticality.C1, Criticality.C2]));
+        var live = new LiveState { InProgress = [new ChangeInProgress(ChangeId.Parse("CR-2026-0007"), Criticality.C1, [])] };
+        var emergency = new AdmissionQuery { Type = ChangeType.Emergency, Criticality = Criticality.C1, Start = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero), Approvals = new HashSet<ApproverRole> { ApproverRole.IncidentCommander } };
+        Assert.Equal(["serialisation"], AdmissionEngine.Decide(emergency, ChangeCalendar.Create(loaded.Policy), live, emergency.Start).Reasons.Select(r => r.Rule));
+    }
+
+    [Fact]
+    public void SerialisationExempt_UnknownType_IsNamedWithItsLine()
+    {
+        var error = Assert.Single(Errors(Minimal + "\nserialisation:\n  exempt: [hotfix]\n"));
+
+        Assert.Equal(12, error.Line);
+        Assert.Contains("serialisation.exempt", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -209,7 +209,7 @@ public static class ChangeMessage
 
             text.Append(decision.NextAllowedAt is { } next
                 ? $"\nNext allowed start: {SlackFormat.When(next)}."
-                : "\nNo allowed start was found in the policy's search horizon; it depends on what is happening now.");
+                : "\n" + SlackFormat.NoNextStart(decision));
         }
 
         foreach (var condition in decision.Conditions)

@@ -19,7 +19,9 @@ public static class ChangesServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<RoleDirectory>();
         services.TryAddSingleton<ChangeThread>();
-        services.TryAddSingleton<IAdmissionOverrideSource, NoAdmissionOverrides>();
+        services.TryAddSingleton<NoAdmissionOverrides>();
+        services.TryAddSingleton<IAdmissionOverrideSource>(sp => sp.GetRequiredService<NoAdmissionOverrides>());
+        services.TryAddSingleton<ILockExceptionSource>(sp => sp.GetRequiredService<NoAdmissionOverrides>());
         services.TryAddSingleton<ChangeRequestAdmission>();
         services.TryAddSingleton<ChangeWorkflow>();
         return services;

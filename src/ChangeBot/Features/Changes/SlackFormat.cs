@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChangeBot.Data.Operations;
+using ChangeBot.Domain.Admission;
 using ChangeBot.Domain.Changes;
 using Humanizer;
 
@@ -9,6 +10,15 @@ namespace ChangeBot.Features.Changes;
 public static class SlackFormat
 {
     /// <summary>A time each reader sees in their own zone: <c>&lt;!date^unix^{date_short_pretty} {time}|fallback&gt;</c>.</summary>
+    /// <summary>Why there is no next allowed start: what live state it waits for, or nothing open in the search horizon.</summary>
+    public static string NoNextStart(AdmissionDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.WaitingFor.Count > 0
+            ? $"No start time can be predicted: it waits for {string.Join(" and ", decision.WaitingFor.Select(rule => $"`{rule}`"))} to clear, which no calendar says when."
+            : "No allowed start was found in the policy's search horizon.";
+    }
+
     public static string When(DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} {{time}}|{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC>");
 

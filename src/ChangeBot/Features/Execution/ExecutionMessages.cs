@@ -60,7 +60,7 @@ public static class ExecutionMessages
 
         text.Append(decision.NextAllowedAt is { } next
             ? $"\nNext allowed start: {SlackFormat.When(next)} ({Relative(next, now)})."
-            : "\nNo allowed start was found ahead; it depends on what is happening now.");
+            : "\n" + SlackFormat.NoNextStart(decision));
         foreach (var condition in decision.Conditions)
         {
             text.Append("\nℹ️ ").Append(condition.Message);

@@ -19,8 +19,11 @@ internal sealed class StoredAdmissionOverrides(OperationsQueries queries) : IAdm
     {
         try
         {
+            // A rule lift is recorded with its rule as the kind; other kinds (lock exceptions) are read by their own slice.
             var details = JsonSerializer.Deserialize<OverrideDetails>(record.DetailsJson, AdmissionOverrides.Web);
-            return details is null ? null : new AdmissionOverride(details.Rule, id, record.GrantedBy, record.Reason, details.ExpiresAt);
+            return details?.Rule is { } rule && string.Equals(rule, record.Kind, StringComparison.OrdinalIgnoreCase)
+                ? new AdmissionOverride(rule, id, record.GrantedBy, record.Reason, details.ExpiresAt)
+                : null;
         }
         catch (JsonException)
         {

@@ -3,12 +3,18 @@ using ChangeBot.Domain.Admission;
 
 namespace ChangeBot.Features.Gate;
 
-/// <summary>The gate's JSON answer (also what <c>changebot policy explain --json</c> prints).</summary>
+/// <summary>
+/// The gate's JSON answer (also what <c>changebot policy explain --json</c> prints). <see cref="WaitingFor"/> lists
+/// the rules blocking it that no time lifts, only live state or an approval (e.g. <c>incident.active</c>,
+/// <c>monitoring.down</c>, <c>serialisation</c>): then <see cref="NextAllowedAt"/> is null because nobody can say when
+/// they clear, not because the calendar is shut.
+/// </summary>
 public sealed record GateAnswer(
     bool Allowed,
     IReadOnlyList<GateRuleMessage> Reasons,
     IReadOnlyList<GateRuleMessage> Conditions,
     string? NextAllowedAt,
+    IReadOnlyList<string> WaitingFor,
     string Policy,
     GateMonitoring? Monitoring = null)
 {
@@ -21,6 +27,7 @@ public sealed record GateAnswer(
             [.. decision.Reasons.Select(r => new GateRuleMessage(r.Rule, r.Message))],
             [.. decision.Conditions.Select(c => new GateRuleMessage(c.Rule, c.Message))],
             decision.NextAllowedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            decision.WaitingFor,
             decision.Policy,
             monitoring);
     }

@@ -16,6 +16,9 @@ public static class GateQuestion
     public static readonly IReadOnlyList<string> Parameters =
         ["type", "criticality", "at", "duration", "services", "environment", "change", "incident", "exception", "approvals", "canary"];
 
+    /// <summary>What a question about a filed change may give besides the change: the rest comes from the change.</summary>
+    private static readonly string[] ChangeParameters = ["change", "at", "exception", "canary"];
+
     private static readonly Dictionary<string, ApproverRole> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
         ["incident-commander"] = ApproverRole.IncidentCommander,
@@ -54,10 +57,8 @@ public static class GateQuestion
             return false;
         }
 
-        var start = now;
-        if (get("at") is { Length: > 0 } at && !TryInstant(at, out start))
+        if (!TryStart(get, now, out var start, out error))
         {
-            error = $"at '{at}' is not an ISO 8601 time with a zone, e.g. 2026-12-02T03:00:00Z.";
             return false;
         }
 
@@ -68,28 +69,9 @@ public static class GateQuestion
             return false;
         }
 
-        ChangeId? change = null;
-        if (get("change") is { Length: > 0 } ch)
+        if (!TryChange(get, out var change, out error) || !TryException(get, out var exception, out error))
         {
-            if (!ChangeId.TryParse(ch, out var id))
-            {
-                error = $"change '{ch}' is not a change id: expected CR-YYYY-NNNN.";
-                return false;
-            }
-
-            change = id;
-        }
-
-        ExceptionCategory? exception = null;
-        if (get("exception") is { Length: > 0 } ex)
-        {
-            if (!ExceptionCategoryText.TryParse(ex, out var category))
-            {
-                error = $"exception '{ex}' is not one of {string.Join(", ", ExceptionCategoryText.Keys)}.";
-                return false;
-            }
-
-            exception = category;
+            return false;
         }
 
         var approvals = new HashSet<ApproverRole>();
@@ -104,10 +86,8 @@ public static class GateQuestion
             approvals.Add(r);
         }
 
-        var canary = false;
-        if (get("canary") is { Length: > 0 } cn && !bool.TryParse(cn, out canary))
+        if (!TryCanary(get, out var canary, out error))
         {
-            error = $"canary '{cn}' must be true or false.";
             return false;
         }
 
@@ -126,6 +106,104 @@ public static class GateQuestion
             Approvals = approvals,
         };
         error = null;
+        return true;
+    }
+
+    /// <summary>The change named by the <c>change</c> parameter, if any; false (with the error) when it does not parse.</summary>
+    public static bool TryChange(Func<string, string?> get, out ChangeId? change, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        change = null;
+        error = null;
+        if (get("change") is not { Length: > 0 } ch)
+        {
+            return true;
+        }
+
+        if (!ChangeId.TryParse(ch, out var id))
+        {
+            error = $"change '{ch}' is not a change id: expected CR-YYYY-NNNN.";
+            return false;
+        }
+
+        change = id;
+        return true;
+    }
+
+    /// <summary>
+    /// The question for a filed change: its current revision answers for the type, criticality, services, environment,
+    /// duration, incident and approvals, and its recorded overrides and lock exceptions apply; the caller gives only
+    /// <c>at</c>, <c>canary</c> and a claimed <c>exception</c>. Any other parameter is an error, not silently ignored.
+    /// </summary>
+    public static bool TryReadFor(
+        ChangeRequest change,
+        IReadOnlyList<AdmissionOverride> overrides,
+        IReadOnlyList<LockExceptionGrant> lockExceptions,
+        Func<string, string?> get,
+        DateTimeOffset now,
+        [NotNullWhen(true)] out AdmissionQuery? query,
+        [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(get);
+        query = null;
+        if (Parameters.Except(ChangeParameters).FirstOrDefault(name => get(name) is { Length: > 0 }) is { } given)
+        {
+            error = $"{given} is read from {change.Id} when change is given: leave it out, or leave out change to ask about a change that is not filed.";
+            return false;
+        }
+
+        if (!TryStart(get, now, out var start, out error) || !TryException(get, out var exception, out error) || !TryCanary(get, out var canary, out error))
+        {
+            return false;
+        }
+
+        query = AdmissionQuery.For(change, start, overrides, exception, lockExceptions) with { CanaryOnly = canary };
+        return true;
+    }
+
+    private static bool TryStart(Func<string, string?> get, DateTimeOffset now, out DateTimeOffset start, [NotNullWhen(false)] out string? error)
+    {
+        start = now;
+        error = null;
+        if (get("at") is { Length: > 0 } at && !TryInstant(at, out start))
+        {
+            error = $"at '{at}' is not an ISO 8601 time with a zone, e.g. 2026-12-02T03:00:00Z.";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryException(Func<string, string?> get, out ExceptionCategory? exception, [NotNullWhen(false)] out string? error)
+    {
+        exception = null;
+        error = null;
+        if (get("exception") is not { Length: > 0 } ex)
+        {
+            return true;
+        }
+
+        if (!ExceptionCategoryText.TryParse(ex, out var category))
+        {
+            error = $"exception '{ex}' is not one of {string.Join(", ", ExceptionCategoryText.Keys)}.";
+            return false;
+        }
+
+        exception = category;
+        return true;
+    }
+
+    private static bool TryCanary(Func<string, string?> get, out bool canary, [NotNullWhen(false)] out string? error)
+    {
+        canary = false;
+        error = null;
+        if (get("canary") is { Length: > 0 } cn && !bool.TryParse(cn, out canary))
+        {
+            error = $"canary '{cn}' must be true or false.";
+            return false;
+        }
+
         return true;
     }
 

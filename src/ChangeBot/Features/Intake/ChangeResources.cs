@@ -43,7 +43,8 @@ public static class ChangeResources
                     decision.Allowed,
                     [.. decision.Reasons.Select(reason => new RuleMessageResource(reason.Rule, reason.Message))],
                     [.. decision.Conditions.Select(condition => new RuleMessageResource(condition.Rule, condition.Message))],
-                    decision.NextAllowedAt)
+                    decision.NextAllowedAt,
+                    decision.WaitingFor)
                 : null);
     }
 

@@ -35,12 +35,13 @@ public static class ExceptionMessages
         return ChangeThread.Text($"🙋 {SlackFormat.Person(request.RequestedBy)} asked for an exception to the {changeLock.Title} ({ExceptionCategoryText.Describe(request.ExceptionCategory)}): {request.Reason}\nWaiting for {SlackFormat.People(approvers)}.");
     }
 
-    public static MessageLayout Decided(ExceptionRequest request, ChangeLock changeLock, bool approved, string by)
+    public static MessageLayout Decided(ExceptionRequest request, ChangeLock changeLock, bool approved, string by, DateTimeOffset? until = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(changeLock);
+        var lasting = until is { } end ? $" It lets the change through this lock until {SlackFormat.When(end)}; every other rule still applies." : string.Empty;
         return ChangeThread.Text(approved
-            ? $"✅ {SlackFormat.Person(by)} approved the exception to the {changeLock.Title} ({ExceptionCategoryText.Describe(request.ExceptionCategory)})."
+            ? $"✅ {SlackFormat.Person(by)} approved the exception to the {changeLock.Title} ({ExceptionCategoryText.Describe(request.ExceptionCategory)}).{lasting}"
             : $"⛔ {SlackFormat.Person(by)} denied the exception to the {changeLock.Title}; the change waits for the lock to end.");
     }
 }

@@ -15,8 +15,9 @@ namespace ChangeBot.Features.Locks;
 
 /// <summary>
 /// Exceptions to a lock: a request names a CR, a category and a reason; it goes to the lock's exception approver with
-/// Approve/Deny buttons. An approval is recorded as an override (kind <see cref="OverrideKind"/>) with the lock and
-/// category in its details, audited and posted in the CR's thread; a denial is audited and posted.
+/// Approve/Deny buttons. An approval is recorded as an override (kind <see cref="OverrideKind"/>, details
+/// <see cref="LockExceptionDetails"/>), audited and posted in the CR's thread, and admission lets the change through
+/// that lock only (<see cref="StoredLockExceptions"/>); a denial is audited and posted.
 /// </summary>
 public sealed class LockExceptions(
     ChangeBotStore store,
@@ -24,6 +25,7 @@ public sealed class LockExceptions(
     IChangeCalendarSource calendar,
     RoleDirectory roles,
     ChangeThread thread,
+    ChangeWorkflow workflow,
     OutboxSignal outbox)
 {
     public const string OverrideKind = "lock-exception";
@@ -64,7 +66,7 @@ public sealed class LockExceptions(
         }
 
         var trimmed = reason.Trim();
-        var request = new ExceptionRequest(id.ToString(), changeLock.Id, ExceptionCategoryText.Key(category), requestedBy, trimmed.Length > ExceptionRequest.MaxReason ? trimmed[..ExceptionRequest.MaxReason] : trimmed);
+        var request = new ExceptionRequest(id.ToString(), changeLock.Id, ExceptionCategoryText.Key(category), requestedBy, trimmed.Length > ExceptionRequest.MaxReason ? trimmed[..ExceptionRequest.MaxReason] : trimmed, change.Revision);
         await store.WriteAsync(
             (unit, _) =>
             {
@@ -102,10 +104,41 @@ public sealed class LockExceptions(
             return LockOutcome.Refused("You asked for this exception, so someone else holding the role has to decide it.");
         }
 
-        var details = JsonSerializer.Serialize(new { request.LockId, request.Category, request.RequestedBy }, LockRecords.Json);
-        if (approve && await AlreadyApprovedAsync(request, details, cancellationToken).ConfigureAwait(false))
+        var stored = await store.GetAsync(request.Change, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
         {
-            return LockOutcome.Refused($"The exception for {request.ChangeId} to the {changeLock.Title} was already approved.");
+            return LockOutcome.Refused($"There is no change request {request.ChangeId}.");
+        }
+
+        DateTimeOffset? until = null;
+        var details = string.Empty;
+        if (approve)
+        {
+            var change = stored.Change;
+            if (change.State.IsTerminal())
+            {
+                return LockOutcome.Refused($"{request.ChangeId} is {change.State.Describe()}, so it needs no exception any more.");
+            }
+
+            if (change.Revision != request.Revision)
+            {
+                return LockOutcome.Refused($"{request.ChangeId} was edited since the exception was asked (revision {request.Revision}, now {change.Revision}): ask for it again, so the decision is about the change as it is now.");
+            }
+
+            // The exception lasts as long as the occurrence of the lock that holds the change back at its planned time.
+            var planned = new TimeInterval(change.Content.PlannedStart, change.Content.PlannedStart + change.Content.EstimatedDuration);
+            var holding = calendar.Current.Occurrences(planned).Where(candidate => candidate.Entry is ChangeLock held && held.Id == changeLock.Id).ToList();
+            if (holding.Count == 0)
+            {
+                return LockOutcome.Refused($"The {changeLock.Title} no longer holds {request.ChangeId} back at its planned time ({SlackFormat.Window(change.Content.PlannedStart, change.Content.EstimatedDuration)}), so there is nothing to except.");
+            }
+
+            until = holding.Max(occurrence => occurrence.Period.End);
+            details = JsonSerializer.Serialize(new LockExceptionDetails(request.LockId, request.Category, request.RequestedBy, request.Revision, until.Value), LockRecords.Json);
+            if (await AlreadyApprovedAsync(request, details, cancellationToken).ConfigureAwait(false))
+            {
+                return LockOutcome.Refused($"The exception for {request.ChangeId} to the {changeLock.Title} was already approved.");
+            }
         }
 
         await store.WriteAsync(
@@ -117,12 +150,31 @@ public sealed class LockExceptions(
                 }
 
                 unit.Audit(AuditEntry.Of(actor.UserId, ActorSource.Slack, approve ? "exception.approved" : "exception.denied", request.Change, new { request.LockId, request.Category }));
-                unit.Enqueue(thread.Reply(request.Change, ExceptionMessages.Decided(request, changeLock, approve, actor.UserId)));
+                unit.Enqueue(thread.Reply(request.Change, ExceptionMessages.Decided(request, changeLock, approve, actor.UserId, until)));
                 return 0;
             },
             cancellationToken).ConfigureAwait(false);
         outbox.Notify();
-        return LockOutcome.Done(approve ? $"Approved: {request.ChangeId} may run during the {changeLock.Title} as {request.Category}." : $"Denied the exception for {request.ChangeId}.");
+        if (approve)
+        {
+            // Fully approved but held back by this lock at its planned start, the change can be scheduled now; and its
+            // #change message shows the new answer either way.
+            await workflow.RunAsync(
+                request.Change,
+                ChangeActor.Bot,
+                seenRevision: null,
+                scope =>
+                {
+                    ChangeScheduling.ScheduleIfApproved(scope);
+                    scope.UpdateAnnouncement();
+                    return 0;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return LockOutcome.Done(approve
+            ? $"Approved: {request.ChangeId} may run during the {changeLock.Title} as {request.Category} until {SlackFormat.When(until!.Value)}; every other rule still applies."
+            : $"Denied the exception for {request.ChangeId}.");
     }
 
     private async Task<bool> AlreadyApprovedAsync(ExceptionRequest request, string details, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ChangeBot.Features.Changes;
 using ChangeBot.Features.Commands;
 using ChangeBot.Slack.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ public static class LocksServiceCollectionExtensions
     {
         services.TryAddSingleton<ChangeLocks>();
         services.TryAddSingleton<LockExceptions>();
+        services.Replace(ServiceDescriptor.Singleton<ILockExceptionSource, StoredLockExceptions>());
         services.AddChangeSubCommand<PclSubCommand>(PclSubCommand.Name, "Production change locks: add, list, end", "/change pcl add | list | end <name>");
         services.AddChangeSubCommand<FreezeSubCommand>(FreezeSubCommand.Name, "Change freezes: add, list, end", "/change freeze add | list | end <name>");
         services.AddSlackViewSubmission<LockModalSubmission>(LockModal.CallbackId);

@@ -424,10 +424,10 @@ internal sealed class PolicyDocument(string file)
             return SerialisationRule.Default;
         }
 
-        var k = Keys(map, "serialisation", "exclusive");
-        return k.TryGetValue("exclusive", out var e)
-            ? new SerialisationRule(EnumSet<Criticality>(e, "serialisation.exclusive", "C1, C2, C3, C4"))
-            : SerialisationRule.Default;
+        var k = Keys(map, "serialisation", "exclusive", "exempt");
+        return new SerialisationRule(
+            k.TryGetValue("exclusive", out var e) ? EnumSet<Criticality>(e, "serialisation.exclusive", "C1, C2, C3, C4") : SerialisationRule.Default.Exclusive,
+            k.TryGetValue("exempt", out var x) ? EnumSet<ChangeType>(x, "serialisation.exempt", "standard, normal, emergency") : SerialisationRule.Default.Exempt);
     }
 
     private MonitoringRule Monitoring(YamlNode node)

@@ -13,8 +13,8 @@ namespace ChangeBot.Features.Scheduling;
 
 /// <summary>
 /// The use case behind every calendar trigger: checks the event is still on the calendar (a lock lifted since is
-/// not), then writes its announcement in #change, and the thread replies to changes still running when a window
-/// closes or a hard lock begins, through the outbox.
+/// not), then writes its announcement in #change (a window or a criticality slot opening, a lock), and the thread replies to changes still running when a window
+/// closes or a hard lock begins, through the outbox, once per firing (<see cref="FiringKey"/>).
 /// </summary>
 public sealed partial class CalendarAnnouncements(
     ChangeBotStore store,
@@ -48,21 +48,26 @@ public sealed partial class CalendarAnnouncements(
             return;
         }
 
-        var messages = due.IsLockEvent
-            ? await LockMessagesAsync(channel, current, due, lateSince, cancellationToken).ConfigureAwait(false)
-            : await WindowMessagesAsync(channel, due, lateSince, cancellationToken).ConfigureAwait(false);
-        await store.WriteAsync(
-            (unit, _) =>
-            {
-                foreach (var message in messages)
-                {
-                    unit.Enqueue(message);
-                }
+        var messages = due.Kind switch
+        {
+            _ when due.IsLockEvent => await LockMessagesAsync(channel, current, due, lateSince, cancellationToken).ConfigureAwait(false),
+            CalendarEventKind.SlotOpens => await SlotMessagesAsync(channel, current.Policy, due, lateSince, cancellationToken).ConfigureAwait(false),
+            _ => await WindowMessagesAsync(channel, due, lateSince, cancellationToken).ConfigureAwait(false),
+        };
+        var owed = await store.WriteAsync((unit, token) => unit.EnqueueOnceAsync(FiringKey(due), messages, token), cancellationToken).ConfigureAwait(false);
+        if (!owed)
+        {
+            LogAlreadyAnnounced(logger, due.Key);
+        }
 
-                return Task.FromResult(messages.Count);
-            },
-            cancellationToken).ConfigureAwait(false);
         outbox.Notify();
+    }
+
+    /// <summary>The job and the event's scheduled time: the same for every run of one firing, whoever runs it.</summary>
+    public static string FiringKey(CalendarEvent due)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        return $"clock/{ClockJobs.CalendarEvent}/{due.Key}@{ClockJobs.Instant(due.At)}";
     }
 
     private async Task<List<OutboxMessage>> WindowMessagesAsync(string channel, CalendarEvent due, DateTimeOffset? lateSince, CancellationToken cancellationToken)
@@ -87,6 +92,16 @@ public sealed partial class CalendarAnnouncements(
         }
 
         return messages;
+    }
+
+    private async Task<List<OutboxMessage>> SlotMessagesAsync(string channel, ChangePolicy policy, CalendarEvent due, DateTimeOffset? lateSince, CancellationToken cancellationToken)
+    {
+        var criticality = CalendarEvents.SlotCriticality(due.EntryId) ?? throw new InvalidOperationException($"'{due.EntryId}' names no criticality's slot.");
+        // Filed but not started, of a type the slots apply to, planned to start in this opening of the slot.
+        var planned = (await queries.InStateAsync(NotStarted, cancellationToken).ConfigureAwait(false))
+            .Where(change => change.Criticality == criticality && policy.SlotsApplyTo.Contains(change.Type) && due.Period.Contains(change.PlannedStart))
+            .ToList();
+        return [ChangeThread.PostTo(channel, ClockMessages.SlotOpens(criticality, due.Period, planned, lateSince))];
     }
 
     private async Task<List<OutboxMessage>> LockMessagesAsync(
@@ -127,6 +142,9 @@ public sealed partial class CalendarAnnouncements(
 
         return messages;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar event {EventKey} ran again for the same firing; its announcement is owed already")]
+    private static partial void LogAlreadyAnnounced(ILogger logger, string eventKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar event {EventKey} is no longer on the calendar; nothing announced")]
     private static partial void LogNoLongerDue(ILogger logger, string eventKey);

@@ -4,8 +4,8 @@ using ChangeBot.Domain.Policy;
 namespace ChangeBot.Features.Scheduling;
 
 /// <summary>
-/// One announcement the calendar owes: a change window (named by its change type) opening or closing, or a lock's
-/// heads-up, start or end, for one occurrence. <see cref="Key"/> is the same whenever the same occurrence is planned,
+/// One announcement the calendar owes: a change window (named by its change type) opening or closing, a criticality
+/// slot (named by its criticality) opening, or a lock's heads-up, start or end, for one occurrence. <see cref="Key"/> is the same whenever the same occurrence is planned,
 /// so planning again never schedules it twice.
 /// </summary>
 public sealed record CalendarEvent(CalendarEventKind Kind, string EntryId, TimeInterval Period, DateTimeOffset At)

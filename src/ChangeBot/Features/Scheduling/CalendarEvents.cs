@@ -5,8 +5,8 @@ namespace ChangeBot.Features.Scheduling;
 
 /// <summary>
 /// The announcements due in a period, computed from the calendar alone (pure, so the month-long walk in the tests and
-/// the planner agree): change windows per change type opening and closing, and every lock occurrence's heads-up
-/// (a day before), start and end. Recurring entries are expanded only inside the period asked about.
+/// the planner agree): change windows per change type opening and closing, criticality slots opening, and every lock
+/// occurrence's heads-up (a day before), start and end. Recurring entries are expanded only inside the period asked about.
 /// </summary>
 public static class CalendarEvents
 {
@@ -40,6 +40,19 @@ public static class CalendarEvents
             }
         }
 
+        foreach (var (criticality, slot) in calendar.Policy.Slots.OrderBy(pair => pair.Key))
+        {
+            if (slot.AlwaysOpen || calendar.Policy.SlotsApplyTo.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var opening in slot.Openings(from - TimeSpan.FromDays(1), to))
+            {
+                Add(CalendarEventKind.SlotOpens, SlotId(criticality), opening, opening.Start);
+            }
+        }
+
         // From a tick early: periods are half-open, and one ending exactly at `from` still owes its end.
         foreach (var occurrence in calendar.Occurrences(new TimeInterval(from.AddTicks(-1), to + HeadsUp)))
         {
@@ -64,6 +77,13 @@ public static class CalendarEvents
     }
 
     public static string WindowId(ChangeType type) => "window-" + type.ToString().ToLowerInvariant();
+
+    public static string SlotId(Criticality criticality) => "slot-" + criticality.ToString().ToLowerInvariant();
+
+    public static Criticality? SlotCriticality(string entryId) =>
+        entryId.StartsWith("slot-", StringComparison.Ordinal) && Enum.TryParse<Criticality>(entryId["slot-".Length..], ignoreCase: true, out var criticality)
+            ? criticality
+            : null;
 
     public static ChangeType? WindowType(string entryId) =>
         entryId.StartsWith("window-", StringComparison.Ordinal) && Enum.TryParse<ChangeType>(entryId["window-".Length..], ignoreCase: true, out var type)

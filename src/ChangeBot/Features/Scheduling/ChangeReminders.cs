@@ -12,7 +12,7 @@ namespace ChangeBot.Features.Scheduling;
 /// <summary>
 /// The use case behind a reminder trigger: loads the change request, checks the reminder is still owed in its current
 /// state (an approval given, a stage advanced or a note written since means nothing is sent), then writes the thread
-/// reply and the DMs through the outbox.
+/// reply and the DMs through the outbox, once per firing (<see cref="FiringKey"/>).
 /// </summary>
 public sealed partial class ChangeReminders(
     ChangeBotStore store,
@@ -50,18 +50,20 @@ public sealed partial class ChangeReminders(
             return;
         }
 
-        await store.WriteAsync(
-            (unit, _) =>
-            {
-                foreach (var message in messages)
-                {
-                    unit.Enqueue(message);
-                }
+        var owed = await store.WriteAsync((unit, token) => unit.EnqueueOnceAsync(FiringKey(id, reminder), messages, token), cancellationToken).ConfigureAwait(false);
+        if (!owed)
+        {
+            LogAlreadySent(logger, id.ToString(), reminder.Key);
+        }
 
-                return Task.FromResult(messages.Count);
-            },
-            cancellationToken).ConfigureAwait(false);
         outbox.Notify();
+    }
+
+    /// <summary>The job, the change and the reminder with its due time: the same for every run of one firing.</summary>
+    public static string FiringKey(ChangeId id, ChangeReminder reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return $"clock/{ClockJobs.ChangeReminder}/{id}/{reminder.Key}";
     }
 
     private async Task<List<OutboxMessage>> MessagesAsync(ChangeRequest change, ChangeReminder reminder, DateTimeOffset? lateSince, CancellationToken cancellationToken)
@@ -117,6 +119,9 @@ public sealed partial class ChangeReminders(
 
         return messages;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {ReminderKey} of {ChangeId} ran again for the same firing; it is owed already")]
+    private static partial void LogAlreadySent(ILogger logger, string changeId, string reminderKey);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reminder {ReminderKey} of {ChangeId} is no longer owed")]
     private static partial void LogNotOwed(ILogger logger, string changeId, string reminderKey);

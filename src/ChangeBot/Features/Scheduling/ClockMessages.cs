@@ -21,6 +21,16 @@ public static class ClockMessages
         return Layout(text, lateSince);
     }
 
+    /// <summary>A criticality slot opening: which changes may start now, until when, and what is planned in it.</summary>
+    public static MessageLayout SlotOpens(Criticality criticality, TimeInterval opening, IReadOnlyList<ChangeSummary> planned, DateTimeOffset? lateSince)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"🟢 *The {criticality} slot is open* until {SlackFormat.When(opening.End)}: {criticality} changes may start in it (inside their change window).");
+        text.Append(planned.Count == 0 ? $"\nNo {criticality} change is planned in it." : "\nPlanned in it:");
+        AppendChanges(text, planned);
+        return Layout(text, lateSince);
+    }
+
     public static MessageLayout WindowCloses(ChangeType type, TimeInterval opening, IReadOnlyList<ChangeSummary> notStarted, DateTimeOffset? lateSince)
     {
         ArgumentNullException.ThrowIfNull(notStarted);

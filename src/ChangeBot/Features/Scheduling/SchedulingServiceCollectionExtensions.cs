@@ -62,8 +62,10 @@ public static class SchedulingServiceCollectionExtensions
             });
             quartz.AddTriggerListener<FiringDelayListener>();
             quartz.AddJob<CalendarPlanJob>(job => job.WithIdentity(ClockJobs.Plan).StoreDurably());
-            quartz.AddJob<CalendarEventJob>(job => job.WithIdentity(ClockJobs.CalendarEvent).StoreDurably());
-            quartz.AddJob<ChangeReminderJob>(job => job.WithIdentity(ClockJobs.ChangeReminder).StoreDurably());
+            // Recovery: a firing cut short by a crash runs again on restart (or on another node); the use cases owe its
+            // messages once per firing, so one that committed before the crash is not posted twice.
+            quartz.AddJob<CalendarEventJob>(job => job.WithIdentity(ClockJobs.CalendarEvent).StoreDurably().RequestRecovery());
+            quartz.AddJob<ChangeReminderJob>(job => job.WithIdentity(ClockJobs.ChangeReminder).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger
                 .WithIdentity(ClockJobs.PlanTrigger, ClockJobs.CalendarGroup)
                 .ForJob(ClockJobs.Plan)

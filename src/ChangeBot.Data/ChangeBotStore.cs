@@ -16,6 +16,8 @@ public sealed class ChangeBotStore
     private readonly ISqlDialect _dialect;
     private readonly TimeProvider _clock;
     private readonly int _conflictRetries;
+    private long _writes;
+    private long _writing;
 
     public ChangeBotStore(ISqlDialect dialect, TimeProvider clock, IOptions<StorageOptions> options)
     {
@@ -26,6 +28,16 @@ public sealed class ChangeBotStore
     }
 
     public ISqlDialect Dialect => _dialect;
+
+    /// <summary>
+    /// Goes up as every write of this store begins and again once it has committed (or failed). A cache built from the
+    /// store keeps what it read only when no write was under way (<see cref="IsWriting"/>) and the number did not move,
+    /// and is stale as soon as it moves: no write can slip between the database and the cache.
+    /// </summary>
+    public long WriteGeneration => Interlocked.Read(ref _writes);
+
+    /// <summary>A write of this store is under way (begun, not yet committed or failed).</summary>
+    public bool IsWriting => Interlocked.Read(ref _writing) > 0;
 
     /// <summary>
     /// The next <c>CR-YYYY-NNNN</c> of <paramref name="year"/>, committed on its own before the change is written, so
@@ -56,12 +68,22 @@ public sealed class ChangeBotStore
     public async Task<T> WriteAsync<T>(Func<UnitOfWork, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var session = await _dialect.BeginWriteAsync(cancellationToken);
-        var (connection, transaction) = (session.Connection, session.Transaction);
-        var unit = new UnitOfWork(connection, transaction, _dialect, _clock.GetUtcNow());
-        var result = await work(unit, cancellationToken);
-        await unit.CommitAsync(cancellationToken);
-        return result;
+        Interlocked.Increment(ref _writing);
+        Interlocked.Increment(ref _writes);
+        try
+        {
+            await using var session = await _dialect.BeginWriteAsync(cancellationToken);
+            var (connection, transaction) = (session.Connection, session.Transaction);
+            var unit = new UnitOfWork(connection, transaction, _dialect, _clock.GetUtcNow());
+            var result = await work(unit, cancellationToken);
+            await unit.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _writes);
+            Interlocked.Decrement(ref _writing);
+        }
     }
 
     /// <summary>

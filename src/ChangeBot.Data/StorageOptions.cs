@@ -9,7 +9,7 @@ public sealed class StorageOptions
 
     public const string DefaultSqliteConnectionString = "Data Source=changebot.db";
 
-    [EnumDataType(typeof(StorageProvider))]
+    [EnumDataType(typeof(StorageProvider), ErrorMessage = "Storage:Provider must be Sqlite or Postgres.")]
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>How many times a use case is re-run when another writer changed the same change request first.</summary>

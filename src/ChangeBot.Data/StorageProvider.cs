@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace ChangeBot.Data;
 
 /// <summary>Which database holds the bot's state: <c>Storage:Provider</c>.</summary>
+[TypeConverter(typeof(StorageProviderConverter))]
 public enum StorageProvider
 {
     /// <summary>The embedded default: one file, one replica.</summary>

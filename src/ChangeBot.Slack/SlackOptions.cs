@@ -7,7 +7,10 @@ public sealed class SlackOptions : IValidatableObject
 {
     public const string SectionName = "Slack";
 
-    /// <summary>Signs every inbound request; without it the Slack endpoints answer 503.</summary>
+    /// <summary>
+    /// Signs every inbound request. Required over HTTP once <see cref="BotToken"/> is set: a bot that talks to Slack
+    /// but cannot verify what Slack sends it would refuse every command. Without either, the bot starts without Slack.
+    /// </summary>
     public string? SigningSecret { get; set; }
 
     /// <summary>The bot token (<c>xoxb-…</c>); without it every Web API call fails with <c>bot_token_missing</c>.</summary>
@@ -48,6 +51,13 @@ public sealed class SlackOptions : IValidatableObject
                     ? "Slack:SocketMode is true but Slack:AppToken is not set: create an app-level token (xapp-…) with connections:write on the app's Basic Information page."
                     : "Slack:AppToken must be an app-level token starting with xapp- (a bot token xoxb-… cannot open Socket Mode connections).",
                 [nameof(AppToken)]);
+        }
+
+        if (!SocketMode && !string.IsNullOrWhiteSpace(BotToken) && string.IsNullOrWhiteSpace(SigningSecret))
+        {
+            yield return new ValidationResult(
+                "Slack:SigningSecret is not set but Slack:BotToken is: copy the Signing Secret from the app's Basic Information page (env Slack__SigningSecret), or use Socket Mode.",
+                [nameof(SigningSecret)]);
         }
     }
 }

@@ -41,9 +41,9 @@ builder.Services.AddIncidents();
 builder.Services.AddChangeScheduling(builder.Configuration).AddCalendarFeed().AddChangeLocks();
 
 var app = builder.Build();
-if (!app.Services.RefuseInvalidPolicy(Console.Error))
+if (app.Services.RefuseInvalidConfiguration(Console.Error) is var refused and not 0)
 {
-    return 2;
+    return refused;
 }
 
 app.MapOperations();

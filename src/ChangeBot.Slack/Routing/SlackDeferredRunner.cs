@@ -36,6 +36,9 @@ public sealed class SlackDeferredRunner(IServiceScopeFactory scopes, ILogger<Sla
         task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
     }
 
+    /// <summary>Nothing runs after an ack right now (what a test waits for before it moves its fake clock).</summary>
+    public bool IsIdle => _running.IsEmpty;
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)

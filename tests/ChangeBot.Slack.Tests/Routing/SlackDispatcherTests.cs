@@ -24,6 +24,7 @@ public sealed class SlackDispatcherTests : IAsyncLifetime, IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = SlackStandIn.BotToken,
+            ["Slack:SigningSecret"] = "dispatcher-signing-secret",
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
         }).Build();
         var services = new ServiceCollection()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using ChangeBot.Tests.Workflow;
 
 namespace ChangeBot.Tests.Execution;
 
@@ -13,7 +14,7 @@ public sealed class ConflictTests
     [Fact]
     public async Task FileOverlapping_SameService_MessageAndGateShowTheConflictNamingTheScheduledOne_OtherServicesAndPendingOnesDoNot()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var first = await host.ScheduledAsync(TuesdayWindow, "C3");
 
         var second = await host.FileAsync(TuesdayWindow.AddMinutes(15), "C3", services: ["session-cache"]);
@@ -21,9 +22,9 @@ public sealed class ConflictTests
         var gate = await GateAsync(host, "session-cache", TuesdayWindow.AddMinutes(20));
         var elsewhere = await GateAsync(host, "billing-api", TuesdayWindow.AddMinutes(20));
 
-        var announcement = await host.MessageAsync("chat.postMessage", $"{second} · Upgrade Redis", ExecutionHost.ChangeChannel, inThread: false);
+        var announcement = await host.MessageAsync("chat.postMessage", $"{second} · Upgrade Redis", WorkflowHost.ChangeChannel, inThread: false);
         Assert.Contains($"Conflicts with {first} on session-cache", SlackAnswer.TextOf(announcement.Arguments), StringComparison.Ordinal);
-        var other = await host.MessageAsync("chat.postMessage", $"{separate} · Upgrade Redis", ExecutionHost.ChangeChannel, inThread: false);
+        var other = await host.MessageAsync("chat.postMessage", $"{separate} · Upgrade Redis", WorkflowHost.ChangeChannel, inThread: false);
         Assert.DoesNotContain("Conflicts with", SlackAnswer.TextOf(other.Arguments), StringComparison.Ordinal);
         var conflicts = gate["conditions"]!.AsArray().Where(condition => condition!["rule"]!.GetValue<string>() == "conflict").ToList();
         Assert.Contains(conflicts, condition => condition!["message"]!.GetValue<string>().Contains($"Conflicts with {first} on session-cache", StringComparison.Ordinal));
@@ -35,21 +36,21 @@ public sealed class ConflictTests
     [Fact]
     public async Task Start_OverlappingScheduledChange_StartAnswerShowsTheConflict()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var first = await host.ScheduledAsync(TuesdayWindow, "C3");
         var second = await host.ScheduledAsync(TuesdayWindow.AddMinutes(10), "C3");
-        host.Clock.SetUtcNow(TuesdayWindow.AddMinutes(10));
+        await host.SetUtcNowAsync(TuesdayWindow.AddMinutes(10));
 
-        await host.CommandAsync(ExecutionHost.Executor, $"start {second}");
+        await host.CommandAsync(WorkflowUsers.ApiExecutor, $"start {second}");
 
-        var started = await host.MessageAsync("chat.postMessage", "started by", ExecutionHost.ChangeChannel, inThread: true);
+        var started = await host.MessageAsync("chat.postMessage", "started by", WorkflowHost.ChangeChannel, inThread: true);
         Assert.Contains($"Conflicts with {first} on redis-cluster-primary, session-cache", SlackAnswer.TextOf(started.Arguments), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonObject> GateAsync(ExecutionHost host, string service, DateTimeOffset at)
+    private static async Task<JsonObject> GateAsync(WorkflowHost host, string service, DateTimeOffset at)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/gate?type=normal&criticality=C3&at={at:yyyy-MM-ddTHH:mm:ssZ}&duration=30m&services={service}", UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ExecutionHost.ApiToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WorkflowHost.ApiToken);
         using var response = await host.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);

@@ -1,4 +1,5 @@
 using ChangeBot.Features.Changes;
+using ChangeBot.Tests.Workflow;
 
 namespace ChangeBot.Tests.Execution;
 
@@ -12,13 +13,13 @@ public sealed class HomeTests
     [Fact]
     public async Task OpenHome_Requester_SeesTheirOpenChangesTheNextLockAndWindows()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var id = await host.FileAsync(TuesdayWindow, "C3");
 
-        await host.OpenHomeAsync(ExecutionHost.Requester);
+        await host.OpenHomeAsync(WorkflowUsers.ApiRequester);
 
         var publish = await host.MessageAsync("views.publish", "*Your open changes* (1)");
-        Assert.Equal(ExecutionHost.Requester, publish.Arg("user_id"));
+        Assert.Equal(WorkflowUsers.ApiRequester, publish.Arg("user_id"));
         var text = SlackAnswer.TextOf(publish.Arguments);
         Assert.Contains($"*{id}* Upgrade Redis cluster from 7.0 to 7.2", text, StringComparison.Ordinal);
         Assert.Contains("*Approvals waiting for you* (0)", text, StringComparison.Ordinal);
@@ -34,61 +35,61 @@ public sealed class HomeTests
     [Fact]
     public async Task OpenHome_Approver_SeesWhatWaitsForThemWithApprove_AndItIsRepublishedAfterTheirApproval()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var id = await host.FileAsync(TuesdayWindow, "C3");
         var change = await host.ChangeAsync(id);
 
-        await host.OpenHomeAsync(ExecutionHost.Eoc);
-        var before = await host.MessageAsync("views.publish", "*Approvals waiting for you* (1)", ExecutionHost.Eoc);
+        await host.OpenHomeAsync(WorkflowUsers.Eoc);
+        var before = await host.MessageAsync("views.publish", "*Approvals waiting for you* (1)", WorkflowUsers.Eoc);
         await host.ApproveAllAsync(id);
-        var after = await host.MessageAsync("views.publish", "*Approvals waiting for you* (0)", ExecutionHost.Eoc);
+        var after = await host.MessageAsync("views.publish", "*Approvals waiting for you* (0)", WorkflowUsers.Eoc);
 
-        Assert.Equal(ExecutionHost.Eoc, before.Arg("user_id"));
+        Assert.Equal(WorkflowUsers.Eoc, before.Arg("user_id"));
         Assert.Contains($"*{id}*", SlackAnswer.TextOf(before.Arguments), StringComparison.Ordinal);
         Assert.Contains(ChangeActions.For(ChangeActions.Approve, id, change.Revision), SlackAnswer.ActionIdsOf(before.Arguments));
-        Assert.Equal(ExecutionHost.Eoc, after.Arg("user_id"));
-        Assert.Contains(host.Slack.CallsTo("views.publish"), call => call.Arg("user_id") == ExecutionHost.Requester && SlackAnswer.TextOf(call.Arguments).Contains("scheduled", StringComparison.Ordinal));
+        Assert.Equal(WorkflowUsers.Eoc, after.Arg("user_id"));
+        Assert.Contains(host.Slack.CallsTo("views.publish"), call => call.Arg("user_id") == WorkflowUsers.ApiRequester && SlackAnswer.TextOf(call.Arguments).Contains("scheduled", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task FileChange_ApproverNeverOpenedHome_HomeIsPublishedWithTheApprovalWaiting()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
 
         var id = await host.FileAsync(TuesdayWindow, "C3");
 
-        var publish = await host.MessageAsync("views.publish", "*Approvals waiting for you* (1)", ExecutionHost.Eoc);
+        var publish = await host.MessageAsync("views.publish", "*Approvals waiting for you* (1)", WorkflowUsers.Eoc);
         Assert.Contains($"*{id}*", SlackAnswer.TextOf(publish.Arguments), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Home_DuringARollout_ShowsItInProgressForEveryone()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var id = await host.ScheduledAsync(TuesdayWindow, "C3");
-        host.Clock.SetUtcNow(TuesdayWindow);
-        await host.CommandAsync(ExecutionHost.Executor, $"start {id}");
+        await host.SetUtcNowAsync(TuesdayWindow);
+        await host.CommandAsync(WorkflowUsers.ApiExecutor, $"start {id}");
 
-        await host.OpenHomeAsync(ExecutionHost.Stranger);
+        await host.OpenHomeAsync(WorkflowUsers.Stranger);
 
         // The requester's and executor's Home tabs are republished after the start too: wait for the stranger's own.
-        var publish = await host.MessageAsync("views.publish", "*In progress now* (1)", ExecutionHost.Stranger);
-        Assert.Equal(ExecutionHost.Stranger, publish.Arg("user_id"));
+        var publish = await host.MessageAsync("views.publish", "*In progress now* (1)", WorkflowUsers.Stranger);
+        Assert.Equal(WorkflowUsers.Stranger, publish.Arg("user_id"));
         Assert.Contains($"*{id}*", SlackAnswer.TextOf(publish.Arguments), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OpenHome_DuringAnS1Incident_ShowsItsSeverityIdTitleAndSince()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         await host.DeclareIncidentAsync("INC-77", "S1", "Checkout is down");
-        host.Clock.Advance(TimeSpan.FromHours(2));
+        await host.AdvanceAsync(TimeSpan.FromHours(2));
 
-        await host.OpenHomeAsync(ExecutionHost.Stranger);
+        await host.OpenHomeAsync(WorkflowUsers.Stranger);
 
         var publish = await host.MessageAsync("views.publish", "*Active incidents* (1)");
         var text = SlackAnswer.TextOf(publish.Arguments);
-        Assert.Equal(ExecutionHost.Stranger, publish.Arg("user_id"));
+        Assert.Equal(WorkflowUsers.Stranger, publish.Arg("user_id"));
         Assert.Contains("🚨 *S1* INC-77 Checkout is down, since <!date^", text, StringComparison.Ordinal);
         Assert.Contains("2026-12-21 12:00 UTC> (2 hours ago)", text, StringComparison.Ordinal);
         Assert.Contains("only an emergency change linked to it may start", text, StringComparison.Ordinal);
@@ -97,9 +98,9 @@ public sealed class HomeTests
     [Fact]
     public async Task OpenHome_NoIncident_SaysNothingAboutIncidents()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
 
-        await host.OpenHomeAsync(ExecutionHost.Stranger);
+        await host.OpenHomeAsync(WorkflowUsers.Stranger);
 
         var publish = await host.MessageAsync("views.publish", "*In progress now* (0)");
         Assert.DoesNotContain("Active incidents", SlackAnswer.TextOf(publish.Arguments), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using ChangeBot.Domain.Changes;
 using ChangeBot.Features.Changes;
+using ChangeBot.Tests.Workflow;
 
 namespace ChangeBot.Tests.Execution;
 
@@ -13,18 +14,18 @@ public sealed class ListingTests
     [Fact]
     public async Task List_EachFilter_ShowsTheChangesItNames()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var scheduled = await host.ScheduledAsync(TuesdayWindow, "C3");
         var pending = await host.FileAsync(WednesdayWindow, "C3");
 
-        var all = await host.CommandAsync(ExecutionHost.Stranger, "list");
-        var mine = await host.CommandAsync(ExecutionHost.Executor, "list mine");
-        var none = await host.CommandAsync(ExecutionHost.Stranger, "list mine");
-        var waiting = await host.CommandAsync(ExecutionHost.Stranger, "list pending");
-        var booked = await host.CommandAsync(ExecutionHost.Stranger, "list scheduled");
-        host.Clock.SetUtcNow(TuesdayWindow.AddHours(-2));
-        var today = await host.CommandAsync(ExecutionHost.Stranger, "list today");
-        var unknown = await host.CommandAsync(ExecutionHost.Stranger, "list everything");
+        var all = await host.CommandAsync(WorkflowUsers.Stranger, "list");
+        var mine = await host.CommandAsync(WorkflowUsers.ApiExecutor, "list mine");
+        var none = await host.CommandAsync(WorkflowUsers.Stranger, "list mine");
+        var waiting = await host.CommandAsync(WorkflowUsers.Stranger, "list pending");
+        var booked = await host.CommandAsync(WorkflowUsers.Stranger, "list scheduled");
+        await host.SetUtcNowAsync(TuesdayWindow.AddHours(-2));
+        var today = await host.CommandAsync(WorkflowUsers.Stranger, "list today");
+        var unknown = await host.CommandAsync(WorkflowUsers.Stranger, "list everything");
 
         Assert.Contains("Open changes (2)", all.Text, StringComparison.Ordinal);
         Assert.Contains("Your open changes (2)", mine.Text, StringComparison.Ordinal);
@@ -42,14 +43,14 @@ public sealed class ListingTests
     [Fact]
     public async Task List_DuringIncidents_ShowsEachWithSeverityIdTitleAndSince()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var scheduled = await host.ScheduledAsync(TuesdayWindow, "C3");
         await host.DeclareIncidentAsync("INC-5", "S3", "Search is slow");
-        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        await host.AdvanceAsync(TimeSpan.FromMinutes(30));
         await host.DeclareIncidentAsync("INC-6", "S2", "Queue backlog");
 
-        var all = await host.CommandAsync(ExecutionHost.Stranger, "list");
-        var mine = await host.CommandAsync(ExecutionHost.Executor, "list mine");
+        var all = await host.CommandAsync(WorkflowUsers.Stranger, "list");
+        var mine = await host.CommandAsync(WorkflowUsers.ApiExecutor, "list mine");
 
         Assert.Contains("*Active incidents* (2)", all.Text, StringComparison.Ordinal);
         Assert.Contains("⚠️ *S3* INC-5 Search is slow, since <!date^", all.Text, StringComparison.Ordinal);
@@ -62,13 +63,13 @@ public sealed class ListingTests
     [Fact]
     public async Task Show_OffersOnlyTheButtonsTheViewerMayPress()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var id = await host.ScheduledAsync(TuesdayWindow, "C3");
 
-        var executor = await host.CommandAsync(ExecutionHost.Executor, $"show {id}");
-        var stranger = await host.CommandAsync(ExecutionHost.Stranger, $"show {id}");
-        var eoc = await host.CommandAsync(ExecutionHost.Eoc, $"show {id}");
-        var missing = await host.CommandAsync(ExecutionHost.Stranger, "show CR-2026-0999");
+        var executor = await host.CommandAsync(WorkflowUsers.ApiExecutor, $"show {id}");
+        var stranger = await host.CommandAsync(WorkflowUsers.Stranger, $"show {id}");
+        var eoc = await host.CommandAsync(WorkflowUsers.Eoc, $"show {id}");
+        var missing = await host.CommandAsync(WorkflowUsers.Stranger, "show CR-2026-0999");
 
         Assert.True(executor.IsEphemeral);
         Assert.Contains($"{id} · Upgrade Redis cluster from 7.0 to 7.2", executor.Text, StringComparison.Ordinal);
@@ -84,21 +85,21 @@ public sealed class ListingTests
     [Fact]
     public async Task Cancel_WithAReason_SaidInTheThread_ThenStartRefused()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
         var id = await host.ScheduledAsync(TuesdayWindow, "C3");
 
-        var noReason = await host.CommandAsync(ExecutionHost.Requester, $"cancel {id}");
-        var stranger = await host.CommandAsync(ExecutionHost.Stranger, $"cancel {id} not mine but still");
-        var cancelled = await host.CommandAsync(ExecutionHost.Requester, $"cancel {id} superseded by a config-only change");
-        host.Clock.SetUtcNow(TuesdayWindow);
-        var start = await host.CommandAsync(ExecutionHost.Executor, $"start {id}");
+        var noReason = await host.CommandAsync(WorkflowUsers.ApiRequester, $"cancel {id}");
+        var stranger = await host.CommandAsync(WorkflowUsers.Stranger, $"cancel {id} not mine but still");
+        var cancelled = await host.CommandAsync(WorkflowUsers.ApiRequester, $"cancel {id} superseded by a config-only change");
+        await host.SetUtcNowAsync(TuesdayWindow);
+        var start = await host.CommandAsync(WorkflowUsers.ApiExecutor, $"start {id}");
 
         Assert.Contains($"Say why {id} is cancelled", noReason.Text, StringComparison.Ordinal);
         Assert.Contains("Only the requester", stranger.Text, StringComparison.Ordinal);
         Assert.Contains($"{id} is cancelled", cancelled.Text, StringComparison.Ordinal);
-        var thread = await host.MessageAsync("chat.postMessage", $"{id} was cancelled by <@{ExecutionHost.Requester}>", ExecutionHost.ChangeChannel, inThread: true);
+        var thread = await host.MessageAsync("chat.postMessage", $"{id} was cancelled by <@{WorkflowUsers.ApiRequester}>", WorkflowHost.ChangeChannel, inThread: true);
         Assert.Contains("superseded by a config-only change", SlackAnswer.TextOf(thread.Arguments), StringComparison.Ordinal);
-        await host.MessageAsync("chat.update", "Cancelled", ExecutionHost.ChangeChannel);
+        await host.MessageAsync("chat.update", "Cancelled", WorkflowHost.ChangeChannel);
         Assert.Contains("is cancelled; it can't be started", start.Text, StringComparison.Ordinal);
         Assert.Equal(ChangeState.Cancelled, (await host.ChangeAsync(id)).State);
     }

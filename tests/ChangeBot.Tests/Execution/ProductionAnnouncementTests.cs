@@ -1,3 +1,5 @@
+using ChangeBot.Tests.Workflow;
+
 namespace ChangeBot.Tests.Execution;
 
 /// <summary>The #production announcement of a C1/C2 change follows its state, as the one in #change does.</summary>
@@ -9,32 +11,32 @@ public sealed class ProductionAnnouncementTests
     [Fact]
     public async Task C2Change_ApprovedThenStarted_ProductionAnnouncementIsUpdatedWithEachState()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
 
         var id = await host.FileAsync(TuesdayWindow, "C2");
-        var posted = await host.MessageAsync("chat.postMessage", $"{id} · Upgrade Redis", ExecutionHost.ProductionChannel);
+        var posted = await host.MessageAsync("chat.postMessage", $"{id} · Upgrade Redis", WorkflowHost.ProductionChannel);
         await host.ApproveAllAsync(id);
-        var scheduled = await host.MessageAsync("chat.update", "State: Scheduled `change::scheduled`", ExecutionHost.ProductionChannel);
-        host.Clock.SetUtcNow(TuesdayWindow);
-        await host.CommandAsync(ExecutionHost.Executor, $"start {id}");
-        var started = await host.MessageAsync("chat.update", "State: In progress", ExecutionHost.ProductionChannel);
+        var scheduled = await host.MessageAsync("chat.update", "State: Scheduled `change::scheduled`", WorkflowHost.ProductionChannel);
+        await host.SetUtcNowAsync(TuesdayWindow);
+        await host.CommandAsync(WorkflowUsers.ApiExecutor, $"start {id}");
+        var started = await host.MessageAsync("chat.update", "State: In progress", WorkflowHost.ProductionChannel);
 
         Assert.Contains("State: Waiting for approval", SlackAnswer.TextOf(posted.Arguments), StringComparison.Ordinal);
         Assert.Contains($"{id} · Upgrade Redis", SlackAnswer.TextOf(scheduled.Arguments), StringComparison.Ordinal);
         Assert.Contains($"{id} · Upgrade Redis", SlackAnswer.TextOf(started.Arguments), StringComparison.Ordinal);
         Assert.Equal(posted.Arg("channel"), started.Arg("channel"));
-        Assert.All(host.Slack.CallsTo("chat.update").Where(call => call.Arg("channel") == ExecutionHost.ProductionChannel), call => Assert.NotNull(call.Arg("ts")));
+        Assert.All(host.Slack.CallsTo("chat.update").Where(call => call.Arg("channel") == WorkflowHost.ProductionChannel), call => Assert.NotNull(call.Arg("ts")));
     }
 
     [Fact]
     public async Task C3Change_Approved_NothingIsPostedOrUpdatedInProduction()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
 
         var id = await host.ScheduledAsync(TuesdayWindow, "C3");
-        await host.MessageAsync("chat.update", "Scheduled `change::scheduled`", ExecutionHost.ChangeChannel);
+        await host.MessageAsync("chat.update", "Scheduled `change::scheduled`", WorkflowHost.ChangeChannel);
 
-        Assert.DoesNotContain(host.Slack.CallsTo("chat.update"), call => call.Arg("channel") == ExecutionHost.ProductionChannel);
-        Assert.DoesNotContain(host.Slack.CallsTo("chat.postMessage"), call => call.Arg("channel") == ExecutionHost.ProductionChannel && SlackAnswer.TextOf(call.Arguments).Contains(id.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Slack.CallsTo("chat.update"), call => call.Arg("channel") == WorkflowHost.ProductionChannel);
+        Assert.DoesNotContain(host.Slack.CallsTo("chat.postMessage"), call => call.Arg("channel") == WorkflowHost.ProductionChannel && SlackAnswer.TextOf(call.Arguments).Contains(id.ToString(), StringComparison.Ordinal));
     }
 }

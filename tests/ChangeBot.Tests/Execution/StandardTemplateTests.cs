@@ -1,4 +1,5 @@
 using ChangeBot.Domain.Changes;
+using ChangeBot.Tests.Workflow;
 
 namespace ChangeBot.Tests.Execution;
 
@@ -11,7 +12,7 @@ public sealed class StandardTemplateTests
     [Fact]
     public async Task FileStandard_FirstOfItsTemplate_NeedsItsApprovals_TheSecondIsApprovedAtOnceSayingSo()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
 
         var first = await host.FileAsync(MondayNoon.AddHours(3), type: "standard", template: Template);
         var firstFiled = await host.ChangeAsync(first);
@@ -22,9 +23,9 @@ public sealed class StandardTemplateTests
         Assert.Equal(ChangeState.Submitted, firstFiled.State);
         Assert.NotEmpty(firstFiled.ApprovalsStillNeeded());
         Assert.Equal(ChangeState.Scheduled, secondFiled.State);
-        var announcement = await host.MessageAsync("chat.postMessage", $"pre-approved (template '{Template}')", ExecutionHost.ChangeChannel, inThread: false);
+        var announcement = await host.MessageAsync("chat.postMessage", $"pre-approved (template '{Template}')", WorkflowHost.ChangeChannel, inThread: false);
         Assert.Contains(second.ToString(), SlackAnswer.TextOf(announcement.Arguments), StringComparison.Ordinal);
-        await host.MessageAsync("chat.postMessage", $"📅 {second} is fully approved and *scheduled*", ExecutionHost.ChangeChannel, inThread: true);
+        await host.MessageAsync("chat.postMessage", $"📅 {second} is fully approved and *scheduled*", WorkflowHost.ChangeChannel, inThread: true);
         Assert.DoesNotContain(
             host.Slack.CallsTo("chat.postMessage"),
             call => SlackAnswer.TextOf(call.Arguments).Contains(first.ToString(), StringComparison.Ordinal)
@@ -34,7 +35,7 @@ public sealed class StandardTemplateTests
     [Fact]
     public async Task FileStandard_OtherTemplateOrTemplateOnlyFiled_StillNeedsApproval()
     {
-        await using var host = await ExecutionHost.StartAsync(MondayNoon);
+        await using var host = await WorkflowHost.StartAsync(MondayNoon);
 
         await host.FileAsync(MondayNoon.AddHours(3), type: "standard", template: Template);
         var sameButFirstNeverApproved = await host.ChangeAsync(await host.FileAsync(MondayNoon.AddHours(4), type: "standard", template: Template));

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Features.Locks;
 using ChangeBot.Tests.Execution;
+using ChangeBot.Tests.Workflow;
 
 namespace ChangeBot.Tests.Locks;
 
@@ -21,18 +22,18 @@ public sealed class LockExceptionAdmissionTests
     [Fact]
     public async Task Exception_ApprovedByTheVpe_GateAndStartLetThatChangeThroughTheHardPclOnly()
     {
-        await using var host = await ExecutionHost.StartAsync(InHardPcl);
+        await using var host = await WorkflowHost.StartAsync(InHardPcl);
         var excepted = await host.FileAsync(TuesdayWindow);
         var other = await host.FileAsync(TuesdayWindow);
         await host.ApproveAllAsync(excepted);
         await host.ApproveAllAsync(other);
 
-        host.Slack.AddChannel(ExecutionHost.Vpe);
-        var asked = await host.CommandAsync(ExecutionHost.Requester, $"exception {excepted} security-patch-critical CVE-2026-1234 in openssl");
-        Assert.Contains($"<@{ExecutionHost.Vpe}>", asked.Text, StringComparison.Ordinal);
-        var dm = await host.MessageAsync("chat.postMessage", "asks for an exception", ExecutionHost.Vpe);
-        await host.ClickAsync(ExecutionHost.Vpe, ExceptionMessages.ApproveAction, ApproveValue(dm.Arguments));
-        await host.MessageAsync("chat.postMessage", "approved the exception", ExecutionHost.ChangeChannel, inThread: true);
+        host.Slack.AddChannel(WorkflowUsers.Vpe);
+        var asked = await host.CommandAsync(WorkflowUsers.ApiRequester, $"exception {excepted} security-patch-critical CVE-2026-1234 in openssl");
+        Assert.Contains($"<@{WorkflowUsers.Vpe}>", asked.Text, StringComparison.Ordinal);
+        var dm = await host.MessageAsync("chat.postMessage", "asks for an exception", WorkflowUsers.Vpe);
+        await host.ClickAsync(WorkflowUsers.Vpe, ExceptionMessages.ApproveAction, ApproveValue(dm.Arguments));
+        await host.MessageAsync("chat.postMessage", "approved the exception", WorkflowHost.ChangeChannel, inThread: true);
         await host.EventuallyAsync(excepted, change => change.State == ChangeState.Scheduled, "the excepted change to be scheduled");
 
         var gateExcepted = await GateAsync(host, excepted);
@@ -41,14 +42,14 @@ public sealed class LockExceptionAdmissionTests
         Assert.True(gateExcepted["allowed"]!.GetValue<bool>(), gateExcepted.ToJsonString());
         var condition = gateExcepted["conditions"]!.AsArray().Single(c => c!["rule"]!.GetValue<string>() == "exception")!["message"]!.GetValue<string>();
         Assert.Contains("hard PCL 'End-of-year holidays'", condition, StringComparison.Ordinal);
-        Assert.Contains(ExecutionHost.Vpe, condition, StringComparison.Ordinal);
+        Assert.Contains(WorkflowUsers.Vpe, condition, StringComparison.Ordinal);
         Assert.False(gateOther["allowed"]!.GetValue<bool>());
         Assert.Equal(["pcl.hard"], gateOther["reasons"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()));
         Assert.Equal(ChangeState.Approved, (await host.ChangeAsync(other)).State);
 
-        host.Clock.SetUtcNow(TuesdayWindow);
-        var started = await host.CommandAsync(ExecutionHost.Executor, $"start {excepted}");
-        var refused = await host.CommandAsync(ExecutionHost.Executor, $"start {other}");
+        await host.SetUtcNowAsync(TuesdayWindow);
+        var started = await host.CommandAsync(WorkflowUsers.ApiExecutor, $"start {excepted}");
+        var refused = await host.CommandAsync(WorkflowUsers.ApiExecutor, $"start {other}");
 
         Assert.Contains($"You started {excepted}", started.Text, StringComparison.Ordinal);
         Assert.Equal(ChangeState.InProgress, (await host.ChangeAsync(excepted)).State);
@@ -59,7 +60,7 @@ public sealed class LockExceptionAdmissionTests
     [Fact]
     public async Task Gate_ForAFiledChange_RefusesParametersTheChangeAnswersForAndUnknownChanges()
     {
-        await using var host = await ExecutionHost.StartAsync(InHardPcl);
+        await using var host = await WorkflowHost.StartAsync(InHardPcl);
         var id = await host.FileAsync(TuesdayWindow);
 
         using var withCriticality = await GetAsync(host, $"/api/v1/gate?change={id}&criticality=C4");
@@ -80,7 +81,7 @@ public sealed class LockExceptionAdmissionTests
             .Single(element => element!["action_id"]!.GetValue<string>() == ExceptionMessages.ApproveAction)!["value"]!.GetValue<string>();
     }
 
-    private static async Task<JsonObject> GateAsync(ExecutionHost host, ChangeId id)
+    private static async Task<JsonObject> GateAsync(WorkflowHost host, ChangeId id)
     {
         using var response = await GetAsync(host, $"/api/v1/gate?change={id}&at=2026-12-29T03:00:00Z");
         var body = await response.Content.ReadAsStringAsync();
@@ -88,10 +89,10 @@ public sealed class LockExceptionAdmissionTests
         return JsonNode.Parse(body)!.AsObject();
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(ExecutionHost host, string path)
+    private static async Task<HttpResponseMessage> GetAsync(WorkflowHost host, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ExecutionHost.ApiToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WorkflowHost.ApiToken);
         return await host.Client.SendAsync(request);
     }
 }

@@ -1,7 +1,7 @@
 using ChangeBot.Data.Sql;
 using ChangeBot.Features.Operations;
-using ChangeBot.Tests.Execution;
 using ChangeBot.Testing.Monitoring;
+using ChangeBot.Tests.Workflow;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,9 +10,9 @@ namespace ChangeBot.Tests.Operations;
 public sealed class DatabaseGaugesTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private ExecutionHost _host = null!;
+    private WorkflowHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ExecutionHost.StartAsync(Now);
+    public async Task InitializeAsync() => _host = await WorkflowHost.StartAsync(Now);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -36,7 +36,7 @@ public sealed class DatabaseGaugesTests : IAsyncLifetime
         await Eventually.UntilAsync(() => ScalarAsync("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"), pending => pending == 0, "the filing announcements to be delivered");
 
         // One call retried much later (still owed) and one given up on.
-        var later = _host.Clock.GetUtcNow().AddHours(1).ToUnixTimeMilliseconds();
+        var later = _host.Time.GetUtcNow().AddHours(1).ToUnixTimeMilliseconds();
         await ScalarAsync(
             """
             INSERT INTO outbox (channel, method, payload, state, attempts, next_attempt_at, created_at)
@@ -49,7 +49,7 @@ public sealed class DatabaseGaugesTests : IAsyncLifetime
         var cached = await PrometheusText.ScrapeAsync(_host.Client);
         Assert.Equal(0, PrometheusText.Sample(cached, """changebot_changes{state="submitted"}"""));
 
-        _host.Clock.Advance(DatabaseGauges.CacheFor);
+        await _host.AdvanceAsync(DatabaseGauges.CacheFor);
         var after = await PrometheusText.ScrapeAsync(_host.Client);
 
         Assert.Equal(2, PrometheusText.Sample(after, """changebot_changes{state="submitted"}"""));

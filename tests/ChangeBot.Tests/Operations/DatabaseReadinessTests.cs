@@ -19,13 +19,7 @@ public sealed class DatabaseReadinessTests(TestDatabases databases) : IClassFixt
             ["ConnectionStrings:ChangeBot"] = db.ConnectionString,
         });
 
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> ReadyzAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(new Uri(OperationsEndpointExtensions.ReadinessPath, UriKind.Relative));
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
-    }
-
-    private static string Database(JsonObject body) => body["checks"]!["database"]!["description"]!.ToString();
+    private static string Database(JsonObject body) => Readyz.Description(body, ReadinessChecks.Database);
 
     [Theory]
     [BothDatabases]
@@ -35,10 +29,10 @@ public sealed class DatabaseReadinessTests(TestDatabases databases) : IClassFixt
         await using var app = Host(db);
         using var client = app.CreateClient();
 
-        var (status, body) = await ReadyzAsync(client);
+        var (status, body) = await Readyz.OnceSchedulerRunsAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Healthy", body["checks"]!["database"]!["status"]!.ToString());
+        Assert.Equal("Healthy", Readyz.Part(body, ReadinessChecks.Database)["status"]!.ToString());
         Assert.Equal($"the {db.Dialect.Describe()} answers, at schema version {db.Migrations().Known.Count} (every migration applied)", Database(body));
     }
 
@@ -49,15 +43,15 @@ public sealed class DatabaseReadinessTests(TestDatabases databases) : IClassFixt
         await using var db = await databases.CreateAsync(provider);
         await using var app = Host(db);
         using var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await ReadyzAsync(client)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Readyz.OnceSchedulerRunsAsync(client)).Status);
         var last = db.Migrations().Known[^1];
 
         // An older copy of the database restored under the running bot.
         await db.ExecuteAsync("DELETE FROM schema_migrations WHERE version = @Version", new { last.Version });
-        var (status, body) = await ReadyzAsync(client);
+        var (status, body) = await Readyz.GetAsync(client);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal(["database"], body["failing"]!.AsArray().Select(n => n!.ToString()));
+        Assert.Equal(["database"], Readyz.Failing(body));
         Assert.Equal($"the {db.Dialect.Describe()} lacks migration(s) {last.Version:0000}_{last.Name}: restart the bot to apply them", Database(body));
     }
 
@@ -67,14 +61,14 @@ public sealed class DatabaseReadinessTests(TestDatabases databases) : IClassFixt
         await using var db = await databases.CreateAsync(StorageProvider.Sqlite);
         await using var app = Host(db);
         using var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await ReadyzAsync(client)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Readyz.OnceSchedulerRunsAsync(client)).Status);
         var known = db.Migrations().Known.Count;
 
         await db.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, 'from_the_future', 0)", new { Version = known + 1 });
-        var (status, body) = await ReadyzAsync(client);
+        var (status, body) = await Readyz.GetAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Degraded", body["checks"]!["database"]!["status"]!.ToString());
+        Assert.Equal("Degraded", Readyz.Part(body, ReadinessChecks.Database)["status"]!.ToString());
         Assert.Equal($"the {db.Dialect.Describe()} is at schema version {known + 1}, newer than this changebot's {known}: a newer replica migrated it; upgrade this one", Database(body));
     }
 

@@ -100,15 +100,21 @@ public class KubernetesManifestTests(WebApplicationFactory<Program> factory) : I
         Assert.Equal(AppPort(), new Uri(Text(urls, "value")!.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port);
     }
 
+    private const int MeasuredUnderLoad = 150;
+    private const int MeasuredSoakPeak = 400;
+
     [Fact]
-    public void Deployment_Resources_RequestsAndLimitsSet_LimitAboveRequest()
+    public void Deployment_Resources_RequestsAndLimitsSet_LimitAboveTheSoaksPeak()
     {
         var container = Container(Documents());
 
         Assert.NotNull(Text(container, "resources", "requests", "cpu"));
         var request = Mebibytes(Text(container, "resources", "requests", "memory")!);
         var limit = Mebibytes(Text(container, "resources", "limits", "memory")!);
-        Assert.InRange(request, 64, limit);
+
+        // Measured: RSS ~130-150 MiB under load, peaks near 400 MiB in the 10-minute soak.
+        Assert.InRange(request, MeasuredUnderLoad, limit);
+        Assert.True(limit > MeasuredSoakPeak, $"the memory limit {limit}Mi would kill the bot at the soak's peak of ~{MeasuredSoakPeak}Mi");
 
         static int Mebibytes(string quantity) => quantity.EndsWith("Gi", StringComparison.Ordinal)
             ? int.Parse(quantity[..^2], System.Globalization.CultureInfo.InvariantCulture) * 1024

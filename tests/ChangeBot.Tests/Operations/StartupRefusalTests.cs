@@ -14,6 +14,33 @@ public class StartupRefusalTests(TestDatabases databases) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task Start_FourInvalidSettings_ExitsNonZeroNamingEveryOneOnItsOwnLine()
+    {
+        var policy = Path.Combine(Path.GetTempPath(), $"changebot-broken-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(policy, "name: Broken\nwindows:\n  normal: [\n");
+        try
+        {
+            using var app = AppProcess.Start(new Dictionary<string, string>
+            {
+                ["Slack__BotToken"] = "xoxb-_no_signing_secret_with_it",
+                ["Storage__Provider"] = "Oracle",
+                ["ChangeBot__PolicyFile"] = policy,
+                ["Slack__Channels__Change"] = "general",
+            });
+
+            await AssertRefusedAsync(app, "changebot: the configuration is invalid; not starting.", "Slack:SigningSecret is not set but Slack:BotToken is");
+            Assert.Contains("Storage:Provider must be Sqlite or Postgres.", app.Stderr);
+            Assert.Contains(app.Stderr, l => l.StartsWith("Slack:Channels:Change must be a Slack channel id", StringComparison.Ordinal));
+            Assert.Contains(app.Stderr, l => l.StartsWith($"{policy}:", StringComparison.Ordinal) && l.Contains("not valid YAML", StringComparison.Ordinal));
+            Assert.Equal(5, app.Stderr.Count);
+        }
+        finally
+        {
+            File.Delete(policy);
+        }
+    }
+
+    [Fact]
     public async Task Start_OnADatabaseFromANewerChangebot_ExitsNonZeroSayingSoInOneLine()
     {
         await using var db = await databases.CreateAsync(StorageProvider.Sqlite);

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChangeBot.Data.Outbox;
+using ChangeBot.Slack.Routing;
 using ChangeBot.Testing.Slack;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,9 +13,11 @@ namespace ChangeBot.Tests.Workflow;
 /// The whole bot for end-to-end tests: the real host (WebApplicationFactory) on a temporary SQLite file, talking to
 /// the Slack stand-in on loopback, with channels and roles configured and a <see cref="FakeTimeProvider"/> as its
 /// clock. Tests send what Slack sends (signed commands and interactions) and assert on what the stand-in receives
-/// once the outbox has delivered it.
+/// once the outbox has delivered it. The clock moves only when a test moves it, and only once the bot is quiet
+/// (<see cref="SetUtcNowAsync"/>): a jump of hours while a Slack call is on its way would time that call out, and
+/// its retry would then wait on a clock that stands still.
 /// </summary>
-public sealed class WorkflowHost : IAsyncDisposable
+public sealed partial class WorkflowHost : IAsyncDisposable
 {
     public const string ChangeChannel = "C0CHANGE";
     public const string ProductionChannel = "C0PRODUCTION";
@@ -26,6 +30,8 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     /// <summary>Wednesday 03:00 UTC: inside the normal window and every criticality slot.</summary>
     public static readonly DateTimeOffset InWindow = new(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
 
     private readonly WorkflowHostFactory _factory;
     private readonly string _database;
@@ -54,10 +60,13 @@ public sealed class WorkflowHost : IAsyncDisposable
     /// <summary>Builds and sends the interactions a user makes (commands, button clicks, modal submits).</summary>
     public SlackInteractions Interactions { get; }
 
-    /// <summary>Starts the stand-in and the host; <paramref name="settings"/> add to or replace the defaults.</summary>
-    public static async Task<WorkflowHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the stand-in and the host at <see cref="Now"/>; <paramref name="settings"/> add to or replace the defaults.</summary>
+    public static Task<WorkflowHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) => StartAsync(Now, settings);
+
+    /// <summary>Starts the stand-in and the host with its clock at <paramref name="now"/>.</summary>
+    public static async Task<WorkflowHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var time = new FakeTimeProvider(Now);
+        var time = new FakeTimeProvider(now);
         var slack = await SlackStandIn.StartAsync(time);
         slack.AddChannel(ProductionChannel);
         slack.AddChannel(HandoffChannel);
@@ -83,6 +92,7 @@ public sealed class WorkflowHost : IAsyncDisposable
             ["ChangeBot:Roles:ReliabilityManager:Users:0"] = WorkflowUsers.ReliabilityManager,
             ["ChangeBot:Roles:Director:Users:0"] = WorkflowUsers.Director,
             ["ChangeBot:Roles:IncidentCommander:Users:0"] = WorkflowUsers.IncidentCommander,
+            ["ChangeBot:Roles:Vpe:Users:0"] = WorkflowUsers.Vpe,
             ["ChangeBot:Roles:Admin:Users:0"] = WorkflowUsers.Admin,
             ["ChangeBot:Api:Tokens:0"] = ApiToken,
         };
@@ -105,6 +115,16 @@ public sealed class WorkflowHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Moves the bot's clock to <paramref name="to"/> once nothing runs after an ack and nothing owed to Slack is due or on its way.</summary>
+    public async Task SetUtcNowAsync(DateTimeOffset to)
+    {
+        await QuietAsync();
+        Time.SetUtcNow(to);
+    }
+
+    /// <summary>Moves the bot's clock on by <paramref name="by"/>, as <see cref="SetUtcNowAsync"/> does.</summary>
+    public Task AdvanceAsync(TimeSpan by) => SetUtcNowAsync(Time.GetUtcNow() + by);
 
     /// <summary>An API request with the bearer token.</summary>
     public async Task<HttpResponseMessage> PostApiAsync(string path, object body)
@@ -255,9 +275,35 @@ public sealed class WorkflowHost : IAsyncDisposable
         Client.Dispose();
         await _factory.DisposeAsync();
         await Slack.DisposeAsync();
+        SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
             File.Delete(file);
+        }
+    }
+
+    /// <summary>Waits (bounded) until no deferred Slack work runs and no pending outbox entry is due (a due entry is also one being sent).</summary>
+    private async Task QuietAsync()
+    {
+        var runner = Services.GetRequiredService<SlackDeferredRunner>();
+        var outbox = Services.GetRequiredService<OutboxStore>();
+        using var limit = new CancellationTokenSource(WaitLimit);
+        while (true)
+        {
+            var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (runner.IsIdle && !(await outbox.ListAsync(OutboxState.Pending, limit.Token)).Any(entry => entry.NextAttemptAt <= now))
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"the bot did not settle within {WaitLimit.TotalSeconds} s before the clock moved; outbox:\n{await OutboxDumpAsync()}");
+            }
         }
     }
 

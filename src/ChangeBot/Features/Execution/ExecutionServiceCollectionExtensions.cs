@@ -21,8 +21,6 @@ public static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<StoredChangesInProgress>();
         services.Replace(ServiceDescriptor.Singleton<IChangesInProgressSource>(sp => sp.GetRequiredService<StoredChangesInProgress>()));
 
-        // Each commit may change the schedule, so the cached conflict index is dropped.
-        services.AddSingleton<IChangeCommittedListener>(sp => sp.GetRequiredService<StoredChangesInProgress>());
         services.TryAddSingleton<ChangeExecution>();
         services.TryAddScoped<HandoffOffer>();
         services.TryAddScoped<PrivateReply>();

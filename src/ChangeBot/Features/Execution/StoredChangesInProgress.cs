@@ -3,18 +3,18 @@ using ChangeBot.Data.Changes;
 using ChangeBot.Domain.Admission;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Features.Admission;
-using ChangeBot.Features.Changes;
 
 namespace ChangeBot.Features.Execution;
 
 /// <summary>
 /// The changes rolling out or baking, from the store, for serialisation (never two C1/C2 at once; the others are told
 /// what runs). Few changes run at a time, so each is loaded for its services. The schedule index for conflict flags
-/// is built from the booked changes once and cached: every committed change invalidates it, and it is rebuilt at
-/// most <see cref="IndexLifetime"/> after it was read, for writers that commit without the workflow's listeners.
+/// is built from the booked changes once and cached: every write through the store invalidates it as it commits (not
+/// in a listener after it, which let a change filed right after another's approval miss the conflict), and it is
+/// rebuilt at most <see cref="IndexLifetime"/> after it was read, for writes by another replica.
 /// </summary>
 internal sealed class StoredChangesInProgress(ChangeRequestQueries queries, ChangeBotStore store, TimeProvider clock)
-    : IChangesInProgressSource, IChangeCommittedListener
+    : IChangesInProgressSource
 {
     /// <summary>How long a cached schedule index is trusted when no commit said it changed.</summary>
     public static readonly TimeSpan IndexLifetime = TimeSpan.FromMinutes(1);
@@ -24,7 +24,6 @@ internal sealed class StoredChangesInProgress(ChangeRequestQueries queries, Chan
 
     private readonly Lock _gate = new();
     private (ScheduledChangeIndex Index, DateTimeOffset BuiltAt, long Generation)? _cached;
-    private long _generation;
 
     public async ValueTask<IReadOnlyList<ChangeInProgress>> InProgressAsync(CancellationToken cancellationToken)
     {
@@ -42,37 +41,25 @@ internal sealed class StoredChangesInProgress(ChangeRequestQueries queries, Chan
     public async ValueTask<ScheduledChangeIndex> ScheduledAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        long generation;
+        var generation = store.WriteGeneration;
         lock (_gate)
         {
-            if (_cached is { } cached && cached.Generation == _generation && now - cached.BuiltAt < IndexLifetime)
+            if (_cached is { } cached && cached.Generation == generation && now - cached.BuiltAt < IndexLifetime)
             {
                 return cached.Index;
             }
-
-            generation = _generation;
         }
 
         var index = new ScheduledChangeIndex(await queries.BookedScheduleAsync(now - Lookback, cancellationToken).ConfigureAwait(false));
         lock (_gate)
         {
-            // A commit while this was read makes it stale already: answer with it, but don't keep it.
-            if (generation == _generation)
+            // A write under way or committed while this was read makes it stale already: answer with it, but don't keep it.
+            if (generation == store.WriteGeneration && !store.IsWriting)
             {
                 _cached = (index, now, generation);
             }
         }
 
         return index;
-    }
-
-    public Task OnCommittedAsync(ChangeRequest change, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            _generation++;
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -12,7 +12,7 @@ public static class OperationsServiceCollectionExtensions
     /// <summary>
     /// What an operator watches: JSON logs (one object per line, scopes included, so every line of a Slack request
     /// carries its <c>SlackRef</c>) outside Development; the readiness parts (policy, Slack <c>auth.test</c> at start,
-    /// monitoring, the database and its migrations); the Prometheus export of the <c>ChangeBot.*</c> meters. Map the endpoints with
+    /// monitoring, the database and its migrations; the scheduling slice adds the scheduler's); the Prometheus export of the <c>ChangeBot.*</c> meters. Map the endpoints with
     /// <see cref="OperationsEndpointExtensions.MapOperations"/>.
     /// </summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)

@@ -17,6 +17,6 @@ public static class ReadinessChecks
     /// <summary>Reserved for the data slice: the database answers and every migration is applied.</summary>
     public const string Database = "database";
 
-    /// <summary>Reserved for the scheduler slice: Quartz is started and its job store answers.</summary>
+    /// <summary>The scheduler slice's part: this host's Quartz scheduler runs (not starting, in standby or shut down).</summary>
     public const string Scheduler = "scheduler";
 }

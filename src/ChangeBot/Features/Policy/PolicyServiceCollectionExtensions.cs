@@ -9,7 +9,7 @@ public static class PolicyServiceCollectionExtensions
     /// <summary>
     /// Registers the policy from <c>ChangeBot:PolicyFile</c> (or the shipped default) as <see cref="LoadedPolicy"/>,
     /// <see cref="ChangePolicy"/> and an <see cref="IChangeCalendarSource"/>. Call
-    /// <see cref="RefuseInvalidPolicy"/> after building the app so a bad file stops the start.
+    /// <see cref="PolicyProblems"/> after building the app so a bad file stops the start.
     /// </summary>
     public static IServiceCollection AddChangePolicy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,20 +24,17 @@ public static class PolicyServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Loads the policy now; on errors writes one line per error to <paramref name="stderr"/> and returns false.</summary>
-    public static bool RefuseInvalidPolicy(this IServiceProvider services, TextWriter stderr)
+    /// <summary>Loads the policy now; its errors, one line each (none when it loaded).</summary>
+    public static IReadOnlyList<string> PolicyProblems(this IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(stderr);
         try
         {
             _ = services.GetRequiredService<LoadedPolicy>();
-            return true;
+            return [];
         }
         catch (PolicyFileException invalid)
         {
-            stderr.WriteLine("changebot: the policy file is invalid; not starting.");
-            stderr.WriteLine(invalid.Message);
-            return false;
+            return invalid.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
     }
 }

@@ -1,6 +1,7 @@
 using ChangeBot.Data;
 using ChangeBot.Features.Changes;
 using ChangeBot.Features.Locks;
+using ChangeBot.Features.Operations;
 using ChangeBot.Features.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -74,6 +75,9 @@ public static class SchedulingServiceCollectionExtensions
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.TryAddSingleton<HostScheduler>();
+        services.AddSingleton<ISchedulerListener>(sp => sp.GetRequiredService<HostScheduler>());
+        services.AddHealthChecks().AddCheck<SchedulerReadinessCheck>(ReadinessChecks.Scheduler, tags: [ReadinessChecks.Tag]);
         return services;
     }
 

@@ -1,103 +1,25 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChangeBot.Data;
 using ChangeBot.Domain.Approvals;
 using ChangeBot.Domain.Changes;
 using ChangeBot.Features.Changes;
 using ChangeBot.Testing.Slack;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using ChangeBot.Tests.Execution;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
-namespace ChangeBot.Tests.Execution;
+namespace ChangeBot.Tests.Workflow;
 
 /// <summary>
-/// The real host on a fresh SQLite file, wired to the Slack stand-in, with a <see cref="FakeTimeProvider"/> as its
-/// clock. Requests are signed as Slack signs them; changes are filed through the API and approved with the real
-/// Approve buttons, so a test starts from a change that got where it is the way a user's would.
+/// What users and pipelines do, as Slack and the API deliver it: changes filed through the API and approved with the
+/// real Approve buttons (so a test starts from a change that got where it is the way a user's would), signed
+/// commands, clicks, modal submits and App Home opens, and bounded waits on the store and on the stand-in.
 /// </summary>
-public sealed class ExecutionHost : IAsyncDisposable
+public sealed partial class WorkflowHost
 {
-    public const string SigningSecret = "execution-e2e-signing-secret-0123456789";
-    public const string ApiToken = "execution-e2e-api-token";
-    public const string ChangeChannel = "C0CHANGE";
-    public const string ProductionChannel = "C0PROD";
-    public const string HandoffChannel = "C0HANDOFF";
-    public const string Requester = "U0REQ";
-    public const string Executor = "U0EXEC";
-    public const string Eoc = "U0EOC";
-    public const string Admin = "U0ADMIN";
-    public const string IncidentCommander = "U0IMOC";
-    public const string Vpe = "U0VPE";
-    public const string Stranger = "U0OTHER";
-
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
-
-    private readonly WebApplicationFactory<Program> _factory;
-    private readonly string _databasePath;
-
-    private ExecutionHost(WebApplicationFactory<Program> factory, SlackStandIn slack, FakeTimeProvider clock, string databasePath)
-    {
-        _factory = factory;
-        Slack = slack;
-        Clock = clock;
-        _databasePath = databasePath;
-        Signer = new SlackRequestSigner(SigningSecret, clock);
-        Client = factory.CreateClient();
-    }
-
-    public SlackStandIn Slack { get; }
-
-    public FakeTimeProvider Clock { get; }
-
-    public SlackRequestSigner Signer { get; }
-
-    public HttpClient Client { get; }
-
-    public IServiceProvider Services => _factory.Services;
-
-    public static async Task<ExecutionHost> StartAsync(DateTimeOffset now)
-    {
-        var clock = new WallClockTimers(now);
-        var slack = await SlackStandIn.StartAsync(clock);
-        foreach (var channel in new[] { ProductionChannel, HandoffChannel })
-        {
-            slack.AddChannel(channel);
-        }
-
-        foreach (var user in new[] { Requester, Executor, Eoc, Admin, IncidentCommander, Vpe, Stranger, "U0REV1", "U0REV2", "U0REV3", "U0REV4" })
-        {
-            slack.AddUser(user, "UTC");
-        }
-
-        var path = Path.Combine(Path.GetTempPath(), $"changebot-exec-{Guid.NewGuid():N}.db");
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("Slack:SigningSecret", SigningSecret);
-            host.UseSetting("Slack:BotToken", SlackStandIn.BotToken);
-            host.UseSetting("Slack:ApiBaseUrl", slack.ApiBaseUrl.ToString());
-            host.UseSetting("Slack:Channels:Change", ChangeChannel);
-            host.UseSetting("Slack:Channels:Production", ProductionChannel);
-            host.UseSetting("Slack:Channels:Handoff", HandoffChannel);
-            host.UseSetting("ChangeBot:Roles:Eoc:Users:0", Eoc);
-            host.UseSetting("ChangeBot:Roles:Admin:Users:0", Admin);
-            host.UseSetting("ChangeBot:Roles:IncidentCommander:Users:0", IncidentCommander);
-            host.UseSetting("ChangeBot:Roles:Vpe:Users:0", Vpe);
-            host.UseSetting("ChangeBot:Api:Tokens:0", ApiToken);
-            host.UseSetting("ConnectionStrings:ChangeBot", new SqliteConnectionStringBuilder { DataSource = path }.ToString());
-            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
-        });
-        _ = factory.Server;
-        return new ExecutionHost(factory, slack, clock, path);
-    }
-
-    /// <summary>Files a change through <c>POST /api/v1/changes</c> as <see cref="Requester"/>, executed by <see cref="Executor"/>.</summary>
+    /// <summary>Files a change through <c>POST /api/v1/changes</c> as <see cref="WorkflowUsers.ApiRequester"/>, executed by <see cref="WorkflowUsers.ApiExecutor"/>.</summary>
     public async Task<ChangeId> FileAsync(DateTimeOffset plannedStart, string criticality = "C3", string type = "normal", string? incident = null, string? template = null, string[]? services = null)
     {
         var body = new JsonObject
@@ -109,8 +31,8 @@ public sealed class ExecutionHost : IAsyncDisposable
             ["services"] = new JsonArray([.. (services ?? ["redis-cluster-primary", "session-cache"]).Select(service => (JsonNode)service)]),
             ["risk"] = new JsonObject { ["blastRadius"] = 1, ["reversibility"] = 1, ["confidence"] = 1, ["timing"] = 1 },
             ["causesDowntime"] = false,
-            ["requester"] = Requester,
-            ["executor"] = Executor,
+            ["requester"] = WorkflowUsers.ApiRequester,
+            ["executor"] = WorkflowUsers.ApiExecutor,
             ["plannedStart"] = plannedStart.ToString("O", CultureInfo.InvariantCulture),
             ["estimatedDuration"] = "45m",
             ["implementationPlan"] = "Roll the new image out node by node with helm upgrade",
@@ -124,9 +46,7 @@ public sealed class ExecutionHost : IAsyncDisposable
             ["incidentId"] = incident,
             ["standardTemplate"] = template,
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/changes", UriKind.Relative)) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
-        using var response = await Client.SendAsync(request);
+        using var response = await PostApiAsync("/api/v1/changes", body);
         var answer = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"filing answered {(int)response.StatusCode}: {answer}");
         return ChangeId.Parse(JsonNode.Parse(answer)!["id"]!.GetValue<string>());
@@ -135,12 +55,7 @@ public sealed class ExecutionHost : IAsyncDisposable
     /// <summary>Declares an active incident through <c>POST /api/v1/incidents</c>, as an incident tool would.</summary>
     public async Task DeclareIncidentAsync(string id, string severity, string title)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/incidents", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new JsonObject { ["id"] = id, ["severity"] = severity, ["status"] = "active", ["title"] = title }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
-        using var response = await Client.SendAsync(request);
+        using var response = await PostApiAsync("/api/v1/incidents", new JsonObject { ["id"] = id, ["severity"] = severity, ["status"] = "active", ["title"] = title });
         Assert.True(response.IsSuccessStatusCode, $"declaring {id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
@@ -154,9 +69,12 @@ public sealed class ExecutionHost : IAsyncDisposable
             var open = change.ApprovalsStillNeeded()[0];
             var user = open.Requirement.Role switch
             {
-                ApproverRole.Eoc => Eoc,
-                ApproverRole.IncidentCommander => IncidentCommander,
-                ApproverRole.Admin => Admin,
+                ApproverRole.Eoc => WorkflowUsers.Eoc,
+                ApproverRole.IncidentCommander => WorkflowUsers.IncidentCommander,
+                ApproverRole.Vpe => WorkflowUsers.Vpe,
+                ApproverRole.Admin => WorkflowUsers.Admin,
+                ApproverRole.ReliabilityManager => WorkflowUsers.ReliabilityManager,
+                ApproverRole.Director => WorkflowUsers.Director,
                 _ => $"U0REV{++reviewer}",
             };
             var before = change.CurrentApprovals.Count();
@@ -264,7 +182,7 @@ public sealed class ExecutionHost : IAsyncDisposable
             ["team_id"] = SlackStandIn.TeamId,
             ["api_app_id"] = "A0CHANGEBOT",
             ["event_id"] = $"Ev{Guid.NewGuid():N}",
-            ["event_time"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
+            ["event_time"] = Time.GetUtcNow().ToUnixTimeSeconds(),
             ["event"] = new JsonObject { ["type"] = "app_home_opened", ["user"] = user, ["channel"] = "D0HOME", ["tab"] = "home" },
         };
         using var request = Signer.Event(envelope.ToJsonString());
@@ -335,7 +253,7 @@ public sealed class ExecutionHost : IAsyncDisposable
 
     private async Task<string> OutboxDumpAsync()
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, channel, method, state, attempts, next_attempt_at, coalesce(last_error, '') FROM outbox ORDER BY id";
@@ -346,19 +264,6 @@ public sealed class ExecutionHost : IAsyncDisposable
             lines.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())));
         }
 
-        return string.Join("\n", lines) + $"\nclock {Clock.GetUtcNow().ToUnixTimeMilliseconds()}";
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _factory.DisposeAsync();
-
-        await Slack.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        return string.Join("\n", lines) + $"\nclock {Time.GetUtcNow().ToUnixTimeMilliseconds()}";
     }
 }

@@ -1,5 +1,6 @@
-"""Soak driver: for DURATION seconds, WORKERS threads send a mix of signed Slack requests (commands, button presses)
-and authenticated API calls (gate reads, filing changes) to the bot on 127.0.0.1, each signed with a fresh timestamp.
+"""Soak driver: for DURATION seconds, WORKERS threads send a mix of signed Slack requests (commands, button presses,
+App Home opened events) and authenticated API calls (gate reads, filing changes) to the bot on 127.0.0.1, each signed
+with a fresh timestamp.
 Every response_url points at the loopback Slack stand-in, which answers as Slack does, so a warning in the bot's log is
 the bot's, not the harness's. Changes are filed at SOAK_FILE_RATE a second (default 1); every other one is planned a little over an hour (or
 a day) ahead, so its "approvals still missing 1 h (24 h) before" reminder fires during the run: those, and the calendar
@@ -50,6 +51,12 @@ def button(n):
                "actions": [{"action_id": "cr.approve:CR-2026-0001:1", "block_id": "b", "type": "button", "value": "x", "action_ts": "1"}]}
     return signed("/slack/interactions", urllib.parse.urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
 
+def home_opened(index, n):
+    """An Events API delivery with a fresh event_id each time, as Slack sends them: the bot remembers ids to drop retries."""
+    body = json.dumps({"type": "event_callback", "team_id": "T0SOAK", "api_app_id": "A0SOAK", "event_id": f"Ev{index:02d}{n:09d}",
+                       "event_time": int(time.time()), "event": {"type": "app_home_opened", "user": "U0SOAK", "channel": "D0SOAK", "tab": "home"}})
+    return signed("/slack/events", body, "application/json")
+
 def gate():
     return ("GET", "/api/v1/gate?type=normal&criticality=C3&services=redis", None, {"Authorization": "Bearer " + token})
 
@@ -71,11 +78,12 @@ def file_change(index, n):
             "preflightChecks": ["cluster healthy"], "postChecks": ["smoke tests pass"]}
     return ("POST", "/api/v1/changes", json.dumps(body), {"Content-Type": "application/json", "Authorization": "Bearer " + token})
 
-def rss_mib():
+def rss_mib(field="VmRSS"):
+    """VmRSS, or RssAnon (heap, stacks, GC: what a leak grows) or RssFile (mapped code and files)."""
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -102,8 +110,9 @@ def work(index):
     while time.time() < stop:
         n += 1
         filing = claim_filing()
-        kind = "file" if filing else ["help", "list", "button", "gate", "gate", "help"][n % 6]
+        kind = "file" if filing else ["help", "list", "button", "gate", "gate", "home"][n % 6]
         method, path, body, headers = {"help": lambda: command("help", n), "list": lambda: command("list pending", n),
+            "home": lambda: home_opened(index, n),
             "button": lambda: button(n), "gate": gate, "file": lambda: file_change(index, filing)}[kind]()
         sent = time.perf_counter()
         try:
@@ -137,11 +146,12 @@ while any(t.is_alive() for t in threads):
     except Exception:  # the sample is missing, the run goes on; a dead bot shows up as transport errors
         metrics = {}
     sample = {"t": int(time.time() - began), "rss_mib": round(rss_mib(), 1), "requests": total,
+              "anon_mib": round(rss_mib("RssAnon"), 1), "file_mib": round(rss_mib("RssFile"), 1),
               "managed_mib": round(metrics.get("dotnet_total_memory_bytes", -1048576) / 1048576, 1),
               "gen2": metrics.get('dotnet_collection_count_total{generation="2"}', -1),
               "load1": float(open("/proc/loadavg").read().split()[0])}
     samples.append(sample)
-    print(f"t={sample['t']:4d}s rss={sample['rss_mib']:6.1f} MiB managed={sample['managed_mib']:6.1f} MiB "
+    print(f"t={sample['t']:4d}s rss={sample['rss_mib']:6.1f} MiB (anon {sample['anon_mib']:.0f}) managed={sample['managed_mib']:6.1f} MiB "
           f"gen2={int(sample['gen2'])} load={sample['load1']} requests={total}", flush=True)
 for t in threads: t.join()
 with open(out, "w") as f:

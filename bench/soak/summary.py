@@ -99,6 +99,7 @@ rss = [s["rss_mib"] for s in samples]
 print("RSS (MiB) every 30 s:", " ".join(f"{v:.0f}" for v in rss))
 if rss:
     print(f"RSS first {rss[0]:.1f}, min {min(rss):.1f}, max {max(rss):.1f}, last {rss[-1]:.1f} MiB")
+print("  of which anonymous (heaps, stacks):", " ".join(f"{s.get('anon_mib', 0):.0f}" for s in samples))
 print("managed heap, GC.GetTotalMemory (MiB) every 30 s:", " ".join(f"{s['managed_mib']:.0f}" for s in samples))
 print("load average (1 min) every 30 s:", " ".join(f"{s.get('load1', 0):.1f}" for s in samples), f"(before {load_before}, after {load_after})")
 gen2 = [s.get("gen2", -1) for s in samples]
@@ -115,6 +116,11 @@ if os.path.exists(counters):
             if name.startswith("dotnet.gc.last_collection.heap.size"):
                 by_time[row["Timestamp"]] += float(row.get("Mean/Increment") or 0)
     heap_after_gc = [v / 1048576 for _, v in sorted(by_time.items())]
+    with open(counters) as f:
+        committed = [float(row.get("Mean/Increment") or 0) / 1048576 for row in csv.DictReader(f)
+                     if row.get("Counter Name", "").startswith("dotnet.gc.last_collection.memory.committed_size")]
+    if committed:
+        print("GC committed memory after the last GC (MiB, every 10 s):", " ".join(f"{v:.0f}" for v in committed))
 if heap_after_gc:
     print("managed heap after the last GC (MiB, dotnet-counters every 10 s):", " ".join(f"{v:.0f}" for v in heap_after_gc))
     heap_rule, heap_middle, heap_last = "after GC", *(sum(t) / len(t) if t else 0 for t in thirds(heap_after_gc))

@@ -78,13 +78,13 @@ def file_change(index, n):
             "preflightChecks": ["cluster healthy"], "postChecks": ["smoke tests pass"]}
     return ("POST", "/api/v1/changes", json.dumps(body), {"Content-Type": "application/json", "Authorization": "Bearer " + token})
 
-def rss_mib(field="VmRSS"):
-    """VmRSS, or RssAnon (heap, stacks, GC: what a leak grows) or RssFile (mapped code and files)."""
+def rss_mib(field="VmRSS", scale=1024):
+    """VmRSS, or RssAnon (heap, stacks, GC: what a leak grows) or RssFile (mapped code and files), or Threads."""
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
                 if line.startswith(field + ":"):
-                    return int(line.split()[1]) / 1024
+                    return int(line.split()[1]) / scale
     except OSError:
         pass
     return -1
@@ -146,12 +146,12 @@ while any(t.is_alive() for t in threads):
     except Exception:  # the sample is missing, the run goes on; a dead bot shows up as transport errors
         metrics = {}
     sample = {"t": int(time.time() - began), "rss_mib": round(rss_mib(), 1), "requests": total,
-              "anon_mib": round(rss_mib("RssAnon"), 1), "file_mib": round(rss_mib("RssFile"), 1),
+              "anon_mib": round(rss_mib("RssAnon"), 1), "file_mib": round(rss_mib("RssFile"), 1), "threads": int(rss_mib("Threads", 1)),
               "managed_mib": round(metrics.get("dotnet_total_memory_bytes", -1048576) / 1048576, 1),
               "gen2": metrics.get('dotnet_collection_count_total{generation="2"}', -1),
               "load1": float(open("/proc/loadavg").read().split()[0])}
     samples.append(sample)
-    print(f"t={sample['t']:4d}s rss={sample['rss_mib']:6.1f} MiB (anon {sample['anon_mib']:.0f}) managed={sample['managed_mib']:6.1f} MiB "
+    print(f"t={sample['t']:4d}s rss={sample['rss_mib']:6.1f} MiB (anon {sample['anon_mib']:.0f}, {sample['threads']} threads) managed={sample['managed_mib']:6.1f} MiB "
           f"gen2={int(sample['gen2'])} load={sample['load1']} requests={total}", flush=True)
 for t in threads: t.join()
 with open(out, "w") as f:

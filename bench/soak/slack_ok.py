@@ -45,4 +45,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+class Server(ThreadingHTTPServer):
+    # The default backlog of 5 refuses connections when the bot opens many at once (views.publish bursts), and the
+    # bot then logs a connection failure that is the stand-in's, not its own.
+    request_queue_size = 128
+    daemon_threads = True
+
+Server(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 duration=${1:-600}; workers=${2:-16}
 port=${SOAK_PORT:-5188}; slack_port=$((port + 1))
 out=$(mktemp -d /tmp/changebot-soak.XXXXXX)
-export SOAK_SECRET="soak-signing-secret" SOAK_TOKEN="soak-api-token-0123456789"
+export SOAK_SECRET="soak-signing-secret" SOAK_TOKEN="soak-api-token-0123456789" PYTHONDONTWRITEBYTECODE=1
 if [ -n "${SOAK_APP:-}" ]; then cp -r "$SOAK_APP" "$out/app"; else dotnet publish src/ChangeBot -c Release -o "$out/app" --nologo -v q >&2; fi
 python3 bench/soak/slack_ok.py "$slack_port" & slack=$!
 read -r load_before _ < /proc/loadavg

@@ -131,7 +131,17 @@ else:
     managed = [s["managed_mib"] for s in samples if s["managed_mib"] > 0]
     heap_rule, heap_middle, heap_last = "lowest sample", *(min(t) if t else 0 for t in thirds(managed))
 
+def per_minute(values, every_s):
+    """The least-squares slope in MiB a minute: the trend the thirds rule may hide when it passes narrowly."""
+    n = len(values)
+    if n < 2:
+        return 0.0
+    mean_x, mean_y = (n - 1) / 2, sum(values) / n
+    return sum((i - mean_x) * (v - mean_y) for i, v in enumerate(values)) / sum((i - mean_x) ** 2 for i in range(n)) * 60 / every_s
+
 rss_middle, rss_last = (sum(t) / len(t) if t else 0 for t in thirds(rss))
+print(f"trend over the last third: RSS {per_minute(thirds(rss)[1], 30):+.1f} MiB/min"
+      + (f", heap after GC {per_minute(thirds(heap_after_gc)[1], 10):+.1f} MiB/min" if heap_after_gc else ""))
 flat_rss = bool(rss_middle) and rss_last <= rss_middle * TOLERANCE
 flat_heap = bool(heap_middle) and heap_last <= max(heap_middle * TOLERANCE, heap_middle + HEAP_SLACK_MIB)
 print(f"RSS mean middle third {rss_middle:.1f} MiB, last third {rss_last:.1f} MiB: {'flat' if flat_rss else 'GROWING'} (rule: last <= middle x {TOLERANCE})")

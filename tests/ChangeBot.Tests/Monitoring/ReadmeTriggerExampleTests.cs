@@ -14,7 +14,9 @@ public class ReadmeTriggerExampleTests
     public void ReadmeExample_ReadAsContentJson_GivesTwoWatchedTriggersAndOneForPeople()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var start = readme.IndexOf("\"rollbackTriggers\": [", StringComparison.Ordinal);
+        // The example under the monitoring guide's "Rollback triggers" heading, not the API sample that lists them as text.
+        var section = readme.IndexOf("#### Rollback triggers", StringComparison.Ordinal);
+        var start = readme.IndexOf("\"rollbackTriggers\": [", section, StringComparison.Ordinal);
         var end = readme.IndexOf("```", start, StringComparison.Ordinal);
         var json = "{" + readme[start..end].Trim() + "}";
 

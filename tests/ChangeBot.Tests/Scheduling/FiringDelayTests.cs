@@ -31,7 +31,7 @@ public sealed class FiringDelayTests(TestDatabases databases, ITestOutputHelper 
             await ClusterTests.WaitForAsync(db, due.Count, due.Count);
         }
 
-        var owed = (await Outbox.OwedAsync(db)).Where(m => m.ThreadKey is null).ToList();
+        var owed = await ClusterTests.LockAnnouncementsAsync(db);
         Assert.Equal(due.Count, owed.Count);
         var delays = due.Select(d =>
         {

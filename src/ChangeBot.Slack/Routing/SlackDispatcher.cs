@@ -39,7 +39,7 @@ public sealed class SlackDispatcher(
             ShortcutPayload shortcut => await ShortcutAsync(shortcut, shortcut.CallbackId, context, cancellationToken).ConfigureAwait(false),
             MessageActionPayload action => await ShortcutAsync(action, action.CallbackId, context, cancellationToken).ConfigureAwait(false),
             BlockSuggestionPayload suggestion => await SuggestionAsync(suggestion, context, cancellationToken).ConfigureAwait(false),
-            EventEnvelope envelope => Event(envelope, context),
+            EventEnvelope envelope => await EventAsync(envelope, context, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"unsupported payload {inbound.Payload.GetType().Name}", nameof(inbound)),
         };
         return new SlackDispatchResult(ack, context.TakeDeferred());
@@ -106,7 +106,7 @@ public sealed class SlackDispatcher(
         await RunAsync<IShortcutHandler>(SlackRouteKind.Shortcut, callbackId, context, (h, ct) => h.HandleAsync(payload, context, ct), cancellationToken).ConfigureAwait(false)
             ?? Unsupported(context, payload.Type, callbackId, tellUser: true);
 
-    private SlackAck Event(EventEnvelope envelope, SlackRequestContext context)
+    private async Task<SlackAck> EventAsync(EventEnvelope envelope, SlackRequestContext context, CancellationToken cancellationToken)
     {
         if (envelope.Type == EventEnvelope.UrlVerification)
         {
@@ -114,6 +114,12 @@ public sealed class SlackDispatcher(
         }
 
         var slackEvent = envelope.Event!;
+        if (!await ClaimAsync(envelope, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogInformation("Slack event {EventId} ({EventType}) redelivered (retry {Retry}); already handled", envelope.EventId, slackEvent.Type, envelope.RetryNum);
+            return SlackAck.Empty;
+        }
+
         var route = router.Find(SlackRouteKind.Event, slackEvent.Type);
         if (route is null)
         {
@@ -121,19 +127,8 @@ public sealed class SlackDispatcher(
             return SlackAck.Empty;
         }
 
-        // Events never need an answer beyond the 200, so the claim (a database write when replicas share claims) and
-        // the listener both run after it: the ack does not wait for the writer. Whichever delivery of an event claims
-        // it first runs the listener; every other delivery, on any replica, does nothing.
-        context.After(async (services, ct) =>
-        {
-            if (!await ClaimAsync(envelope, ct).ConfigureAwait(false))
-            {
-                logger.LogInformation("Slack event {EventId} ({EventType}) redelivered (retry {Retry}); already handled", envelope.EventId, slackEvent.Type, envelope.RetryNum);
-                return;
-            }
-
-            await ((ISlackEventListener)services.GetRequiredService(route.HandlerType)).HandleAsync(envelope, slackEvent, context, ct).ConfigureAwait(false);
-        });
+        // Events never need an answer beyond the 200, so the listener always runs after it.
+        context.After((services, ct) => ((ISlackEventListener)services.GetRequiredService(route.HandlerType)).HandleAsync(envelope, slackEvent, context, ct));
         return SlackAck.Empty;
     }
 

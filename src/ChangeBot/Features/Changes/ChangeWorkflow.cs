@@ -80,8 +80,9 @@ public sealed partial class ChangeWorkflow(
 
     /// <summary>
     /// Tells the <see cref="IChangeCommittedListener"/>s; the change is in, so their failures are only logged. They are
-    /// all started at once: a cache that a commit invalidates (the conflict index) must not wait behind a listener that
-    /// talks to Slack (App Home), or a request in between would be answered from the stale cache.
+    /// independent singletons, started at once, so one that waits on Slack (App Home's user-group lookups) does not
+    /// hold back another (re-planning the change's reminders). Caches that a commit makes stale are not listeners:
+    /// the store invalidates them as the write commits (<see cref="ChangeBot.Data.ChangeBotStore.WriteGeneration"/>).
     /// </summary>
     public async Task NotifyCommittedAsync(ChangeRequest change, CancellationToken cancellationToken)
     {
